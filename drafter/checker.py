@@ -1,0 +1,80 @@
+"""Runs the criteria over a draft and assembles the report."""
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterable, Sequence
+
+from drafter.config import load_toml_resource
+from drafter.criteria import CRITERIA
+from drafter.criteria.base import Criterion
+from drafter.draft import Draft, segment
+from drafter.nlp import load_pipeline
+from drafter.report import CriterionResult, Report
+from drafter.signals import annotate
+
+CRITERION_IDS = tuple(c.id for c in CRITERIA)
+
+
+class UnknownCriterion(ValueError):
+    pass
+
+
+def default_weights() -> dict[str, float]:
+    return dict(load_toml_resource("weights.toml")["weights"])
+
+
+def select_criteria(ids: Iterable[str] | None) -> list[type[Criterion]]:
+    if ids is None:
+        return list(CRITERIA)
+    wanted = [i.strip() for i in ids if i.strip()]
+    unknown = [i for i in wanted if i not in CRITERION_IDS]
+    if unknown:
+        raise UnknownCriterion(f"unknown criterion {', '.join(unknown)}; choose from {', '.join(CRITERION_IDS)}")
+    return [c for c in CRITERIA if c.id in wanted]
+
+
+class Checker:
+    """A loaded pipeline and a chosen set of criteria; reuse one for many drafts."""
+
+    def __init__(self, criteria: Iterable[str] | None = None, *, model: bool = True,
+                 weights: dict[str, float] | None = None):
+        self.nlp = load_pipeline()
+        self.criteria = [cls() for cls in select_criteria(criteria)]
+        self.weights = {**default_weights(), **(weights or {})}
+        self.role_model = None
+        if model:
+            from drafter.roles import load_role_model
+            self.role_model = load_role_model()
+
+    def check(self, text: str, source: str = "<text>") -> Report:
+        return self.check_draft(segment(text, source=source))
+
+    def check_draft(self, draft: Draft) -> Report:
+        doc = annotate(self.nlp(draft.scored_text), draft, self.nlp)
+        if self.role_model is not None:
+            doc._.roles = self.role_model.predict([s.text for s in doc._.body_sents])
+        return self.report(doc)
+
+    def check_drafts(self, drafts: Sequence[Draft], batch_size: int = 32) -> list[Report]:
+        docs = list(self.nlp.pipe((d.scored_text for d in drafts), batch_size=batch_size))
+        docs = [annotate(doc, draft, self.nlp) for doc, draft in zip(docs, drafts)]
+        if self.role_model is not None:
+            sentences = [s.text for doc in docs for s in doc._.body_sents]
+            probabilities = iter(self.role_model.predict(sentences))
+            for doc in docs:
+                doc._.roles = [next(probabilities) for _ in doc._.body_sents]
+        return [self.report(doc) for doc in docs]
+
+    def report(self, doc) -> Report:
+        draft: Draft = doc._.draft
+        results = {}
+        for criterion in self.criteria:
+            findings, score = criterion.check(doc)
+            located = [dataclasses.replace(f, line=draft.position(f.start)[0], column=draft.position(f.start)[1])
+                       for f in findings]
+            measures = criterion.measures(doc) if hasattr(criterion, "measures") else {}
+            results[criterion.id] = CriterionResult(criterion.id, score, criterion.verdict(findings, score),
+                                                    located, measures)
+        total_weight = sum(self.weights.get(cid, 1.0) for cid in results) or 1.0
+        overall = sum(r.score * self.weights.get(cid, 1.0) for cid, r in results.items()) / total_weight
+        return Report(source=draft.source, score=round(overall), criteria=results)

@@ -1,0 +1,60 @@
+"""What every criterion is: an id, a rationale that cites a seed, and ``check(doc)``."""
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span
+
+from drafter.cues import lexicons
+from drafter.report import Finding
+
+#: Points a finding takes off a criterion's 100. One error fails a criterion; warnings add up.
+PENALTY = {"error": 45, "warning": 20, "info": 0}
+PASS_MARK = 60
+
+
+class Criterion:
+    """A rubric criterion. Subclasses set ``id`` and implement ``check``.
+
+    The seed, rationale and messages live in ``data/lexicons/<id>.toml`` with the criterion's
+    phrase lists, so wording is edited as data, not code."""
+
+    id: str = ""
+    #: "pass_fail" criteria give pass or fail; "presence" criteria report present or absent.
+    kind: str = "pass_fail"
+
+    def __init__(self) -> None:
+        self.lexicon = lexicons()[self.id]
+        self.common = lexicons()["common"]
+
+    @property
+    def rationale(self) -> str:
+        return f"{self.lexicon['seed']}: {self.lexicon['rationale']}"
+
+    def message(self, rule: str, **slots) -> str:
+        return self.lexicon["messages"][rule].format(**slots)
+
+    def finding(self, doc: Doc, rule: str, span: Span | tuple[int, int], *, severity: str = "error",
+                suggestion: str | None = None, **slots) -> Finding:
+        start, end = (span.start_char, span.end_char) if isinstance(span, Span) else span
+        return Finding(
+            criterion=self.id,
+            rule=f"{self.id}/{rule}",
+            severity=severity,
+            start=start,
+            end=end,
+            text=doc.text[start:end],
+            message=self.message(rule, **slots),
+            rationale=self.rationale,
+            suggestion=suggestion,
+        )
+
+    def check(self, doc: Doc) -> tuple[list[Finding], int]:
+        raise NotImplementedError
+
+    @staticmethod
+    def score(findings: list[Finding]) -> int:
+        return max(0, 100 - sum(PENALTY[f.severity] for f in findings))
+
+    def verdict(self, findings: list[Finding], score: int) -> str:
+        if self.kind == "presence":
+            return "present" if score >= PASS_MARK else "absent"
+        return "pass" if score >= PASS_MARK else "fail"

@@ -1,0 +1,62 @@
+"""correction: one apology at most, no grovelling, and the fix at the centre."""
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span
+
+from drafter.criteria.base import Criterion
+from drafter.report import Finding
+from drafter.signals import cues, role_probability
+from drafter.suggest import suggestion_for
+
+MODEL_THRESHOLD = 0.8
+
+
+def apologies(doc: Doc) -> list[Span]:
+    """Apologies in the body, one per sentence, leaving out "sorry to hear"-style empathy."""
+    empathy = cues(doc, "EMPATHY")
+    found, sentences = [], set()
+    for span in cues(doc, "APOLOGY"):
+        if any(e.start <= span.start < e.end for e in empathy) or span.sent.start in sentences:
+            continue
+        sentences.add(span.sent.start)
+        found.append(span)
+    return found
+
+
+def has_fix(doc: Doc) -> bool:
+    if cues(doc, "FIX"):
+        return True
+    return any((role_probability(doc, s, "correction") or 0.0) >= MODEL_THRESHOLD for s in doc._.body_sents)
+
+
+class Correction(Criterion):
+    id = "correction"
+
+    def check(self, doc: Doc) -> tuple[list[Finding], int]:
+        findings: list[Finding] = []
+        said = apologies(doc)
+        for span in said[1:]:
+            findings.append(self.finding(
+                doc, "repeated-apology", span, count=len(said),
+                suggestion=suggestion_for(doc, self.id, "repeated-apology", span),
+            ))
+        abasing = cues(doc, "SELF_ABASEMENT")
+        flagged = set()
+        for span in abasing:
+            if span.sent.start in flagged:
+                continue
+            flagged.add(span.sent.start)
+            findings.append(self.finding(
+                doc, "self-abasement", span, suggestion=suggestion_for(doc, self.id, "self-abasement", span),
+            ))
+        for sent in doc._.body_sents:
+            probability = role_probability(doc, sent, "self_abasement")
+            if probability is not None and probability >= MODEL_THRESHOLD and sent.start not in flagged:
+                flagged.add(sent.start)
+                findings.append(self.finding(doc, "self-abasement", sent))
+        if said and not has_fix(doc):
+            findings.append(self.finding(
+                doc, "apology-without-fix", said[0],
+                suggestion=suggestion_for(doc, self.id, "apology-without-fix", said[0]),
+            ))
+        return findings, self.score(findings)

@@ -1,0 +1,72 @@
+"""facts: say what happened without blaming a person, team, supplier or the reader."""
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span, Token
+
+from drafter.criteria.base import Criterion
+from drafter.report import Finding
+from drafter.signals import cues, role_probability
+from drafter.suggest import collective_sentence, suggestion_for
+from drafter.syntax import is_fault_verb, is_prospective, is_third_party, marks_error, subjects, word_sets
+
+#: Model probability above which a sentence the rules passed over still counts as blame or excuse.
+MODEL_THRESHOLD = 0.8
+
+
+def third_party_blame(sent: Span) -> tuple[Span, Token] | None:
+    """A clause in which someone outside "we" did the wrong thing: (span, the culprit)."""
+    for token in sent:
+        if not is_fault_verb(token) or is_prospective(token):
+            continue
+        for subject in subjects(token):
+            if is_third_party(subject) and marks_error(token):
+                start = min(subject.left_edge.i, token.i)
+                return sent.doc[start:token.i + 1], subject
+    for token in sent:
+        # "Tom's mistake", "the courier's error"
+        if token.dep_ == "poss" and token.head.lemma_.lower() in word_sets()["fault_nouns"] and is_third_party(token):
+            return sent.doc[token.i:token.head.i + 1], token
+    return None
+
+
+class Facts(Criterion):
+    id = "facts"
+
+    def check(self, doc: Doc) -> tuple[list[Finding], int]:
+        findings: list[Finding] = []
+        flagged_sents: set[int] = set()
+        no_fault = cues(doc, "NO_FAULT")
+
+        def add(rule: str, span: Span, culprit: Token | None = None, **slots) -> None:
+            flagged_sents.add(span.sent.start)
+            extra = {"impersonal": collective_sentence(span.sent, culprit)} if culprit is not None else {}
+            suggestion = suggestion_for(doc, self.id, rule, span, **extra)
+            findings.append(self.finding(doc, rule, span, suggestion=suggestion, **slots))
+
+        for span in cues(doc, "READER_BLAME"):
+            add("reader-blame", span)
+        for span in cues(doc, "EXCUSE"):
+            if span.sent.start not in flagged_sents:
+                add("excuse", span)
+        for span in cues(doc, "BLAME_PHRASE"):
+            if not any(n.start <= span.start < n.end for n in no_fault) and span.sent.start not in flagged_sents:
+                add("blame", span, target=span.text)
+        for sent in doc._.body_sents:
+            if sent.start in flagged_sents:
+                continue
+            blamed = third_party_blame(sent)
+            if blamed is not None:
+                span, culprit = blamed
+                if cues(doc, "HEDGE", sent):
+                    add("speculation", span)
+                else:
+                    add("blame", span, culprit, target=" ".join(t.text for t in culprit.subtree))
+        for sent in doc._.body_sents:
+            if sent.start in flagged_sents:
+                continue
+            for role in ("blame_other", "excuse"):
+                probability = role_probability(doc, sent, role)
+                if probability is not None and probability >= MODEL_THRESHOLD:
+                    add("blame" if role == "blame_other" else "excuse", sent, target="someone else")
+                    break
+        return findings, self.score(findings)

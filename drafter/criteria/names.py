@@ -1,0 +1,99 @@
+"""names: no individual named in connection with the mistake, the writer included."""
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span, Token
+
+from drafter.criteria.base import Criterion
+from drafter.report import Finding
+from drafter.signals import cues, role_probability, token_in_letter_frame
+from drafter.suggest import collective_sentence, suggestion_for
+from drafter.syntax import (
+    is_fault_verb, is_prospective, looks_like_person_name, marks_error, name_span, subjects, word_sets,
+)
+
+MODEL_THRESHOLD = 0.8
+
+
+class Names(Criterion):
+    id = "names"
+
+    def check(self, doc: Doc) -> tuple[list[Finding], int]:
+        findings: list[Finding] = []
+        flagged: set[int] = set()
+        contacts = {t.i for span in cues(doc, "CONTACT_CUE") for t in span.sent}
+        possessed_work = set(self.lexicon["words"]["possessed_work"])
+
+        for sent in doc._.body_sents:
+            for token in sent:
+                if token.i in flagged or not looks_like_person_name(token) or token_in_letter_frame(token):
+                    continue
+                if not self._tied_to_mistake(token, possessed_work):
+                    continue
+                if token.i in contacts and not self._is_culprit_subject(token):
+                    continue
+                name = name_span(token)
+                flagged.update(t.i for t in name)
+                findings.append(self.finding(
+                    doc, "blamed-person", name, name=name.text,
+                    suggestion=suggestion_for(doc, self.id, "blamed-person", name,
+                                              collective=collective_sentence(sent, token)),
+                ))
+
+        strong = cues(doc, "SELF_SINGLING_STRONG")
+        singling = list(strong)
+        if doc._.draft.audience != "individual":
+            singling += [s for s in cues(doc, "SELF_SINGLING") if not any(o.sent.start == s.sent.start for o in strong)]
+        seen_sents: set[int] = set()
+        for span in sorted(singling, key=lambda s: s.start):
+            if span.sent.start in seen_sents:
+                continue
+            seen_sents.add(span.sent.start)
+            first_person = next((t for t in span if t.lower_ in ("i", "my", "me")), span[0])
+            findings.append(self.finding(
+                doc, "self-singling", span,
+                suggestion=suggestion_for(doc, self.id, "self-singling", span,
+                                          collective=collective_sentence(span.sent, first_person)),
+            ))
+        if doc._.draft.audience != "individual":
+            for sent in doc._.body_sents:
+                probability = role_probability(doc, sent, "self_singling")
+                if probability is not None and probability >= MODEL_THRESHOLD and sent.start not in seen_sents:
+                    findings.append(self.finding(doc, "self-singling", sent))
+        return findings, self.score(findings)
+
+    @staticmethod
+    def _is_culprit_subject(token: Token) -> bool:
+        verb = token.head
+        return token.dep_ == "nsubj" and is_fault_verb(verb) and not is_prospective(verb) and marks_error(verb)
+
+    def _tied_to_mistake(self, token: Token, possessed_work: set[str]) -> bool:
+        head = token.head
+        # Subject of a verb that did the wrong thing: "Priya sent the wrong file".
+        if token.dep_ in ("nsubj", "conj", "appos") and is_fault_verb(head) and not is_prospective(head):
+            if token in subjects(head) and marks_error(head):
+                return True
+        # A name in apposition to a culprit: "our engineer, Tom, forgot".
+        if token.dep_ == "appos" and head.dep_ == "nsubj" and is_fault_verb(head.head) and marks_error(head.head):
+            return True
+        # Agent of a passive: "the file was deleted by Tom".
+        if token.dep_ == "pobj" and head.dep_ == "agent" and marks_error(head.head):
+            return True
+        # Possessor of the faulty work: "Tom's mistake", "Ravi's script double-charged".
+        if token.dep_ == "poss" and head.lemma_.lower() in possessed_work:
+            owner = head
+            if head.lemma_.lower() in word_sets()["fault_nouns"]:
+                return True
+            verb = owner.head
+            while verb.dep_ not in ("ROOT", "conj", "ccomp", "advcl", "relcl") and verb.head is not verb:
+                verb = verb.head
+            return verb.pos_ in ("VERB", "AUX") and not is_prospective(verb) and marks_error(verb)
+        # "That one's on Dev", "this was on Sam".
+        if token.dep_ == "pobj" and head.lower_ == "on" and head.head.lemma_ == "be":
+            return True
+        # "Blame Tom", "Tom is to blame", "Tom was responsible".
+        if token.dep_ == "dobj" and head.lemma_ == "blame":
+            return True
+        if token.dep_ == "nsubj" and head.lemma_ == "be":
+            return any(c.lower_ in ("responsible", "fault", "blame") or c.lemma_ in word_sets()["fault_nouns"]
+                       for c in head.subtree if c.i > token.i)
+        return False

@@ -1,0 +1,1 @@
+"""Output formats, one module each, kept apart from checking."""

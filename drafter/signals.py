@@ -1,0 +1,65 @@
+"""Signals shared by the criteria, computed once per document and kept as Doc extensions.
+
+- ``doc._.draft``: the Draft (greeting, sign-off, excluded regions, audience).
+- ``doc._.body_sents``: sentences of the writer's own text, greeting and sign-off left out.
+- ``doc._.cues``: lexicon and Matcher hits by label, limited to the body.
+- ``doc._.roles``: per body sentence, the sentence-role probabilities of the model, or None
+  when the model is not used.
+"""
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from drafter.cues import cue_matcher
+from drafter.draft import Draft
+
+for _name in ("draft", "body_sents", "cues", "roles"):
+    if not Doc.has_extension(_name):
+        Doc.set_extension(_name, default=None)
+
+
+def in_body(doc: Doc, start_char: int, end_char: int) -> bool:
+    draft: Draft = doc._.draft
+    if draft.in_letter_frame(start_char, end_char):
+        return False
+    return not any(r.start <= start_char < r.end for r in draft.excluded)
+
+
+def annotate(doc: Doc, draft: Draft, nlp: Language) -> Doc:
+    doc._.draft = draft
+    doc._.body_sents = [
+        sent for sent in doc.sents
+        if any(not t.is_space and not t.is_punct and in_body(doc, t.idx, t.idx + len(t)) for t in sent)
+    ]
+    doc._.cues = {
+        label: [s for s in spans if in_body(doc, s.start_char, s.end_char)]
+        for label, spans in cue_matcher(nlp)(doc).items()
+    }
+    return doc
+
+
+def cues(doc: Doc, label: str, within: Span | None = None) -> list[Span]:
+    spans = doc._.cues.get(label, [])
+    if within is None:
+        return spans
+    return [s for s in spans if within.start <= s.start and s.end <= within.end]
+
+
+def body_tokens(sent: Span):
+    doc = sent.doc
+    return (t for t in sent if not t.is_space and in_body(doc, t.idx, t.idx + len(t)))
+
+
+def role_probability(doc: Doc, sent: Span, role: str) -> float | None:
+    """The model's probability that ``sent`` plays ``role``, or None without the model."""
+    if doc._.roles is None:
+        return None
+    for body_sent, probabilities in zip(doc._.body_sents, doc._.roles):
+        if body_sent.start == sent.start:
+            return probabilities.get(role, 0.0)
+    return None
+
+
+def token_in_letter_frame(token: Token) -> bool:
+    return token.doc._.draft.in_letter_frame(token.idx, token.idx + len(token))
