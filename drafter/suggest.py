@@ -148,4 +148,4 @@ def suggestion_for(doc: Doc, criterion: str, rule: str, span: Span, **extra: str
         return None
     slots = draft_slots(doc)
     slots.update(extra)
-    return fill(template, slots)
+    return " ".join(fill(template, slots).split())

@@ -1,0 +1,52 @@
+"""ownership: the organisation owns the mistake plainly, without minimising or deflecting."""
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from drafter.criteria.base import Criterion
+from drafter.criteria.facts import third_party_blame
+from drafter.report import Finding
+from drafter.signals import cues, role_probability
+from drafter.suggest import suggestion_for
+
+MODEL_THRESHOLD = 0.8
+
+
+class Ownership(Criterion):
+    id = "ownership"
+
+    def check(self, doc: Doc) -> tuple[list[Finding], int]:
+        findings: list[Finding] = []
+        flagged: set[int] = set()
+        for span in cues(doc, "MINIMISING"):
+            if span.sent.start in flagged:
+                continue
+            flagged.add(span.sent.start)
+            findings.append(self.finding(doc, "minimising", span, text=span.text,
+                                         suggestion=suggestion_for(doc, self.id, "minimising", span,
+                                                                   plain="we got this wrong")))
+        no_fault = cues(doc, "NO_FAULT")
+        deflections = cues(doc, "READER_BLAME") + [
+            s for s in cues(doc, "BLAME_PHRASE") if not any(n.start <= s.start < n.end for n in no_fault)
+        ]
+        for sent in doc._.body_sents:
+            blamed = third_party_blame(sent)
+            if blamed is not None:
+                deflections.append(blamed[0])
+        for span in deflections:
+            if span.sent.start in flagged:
+                continue
+            flagged.add(span.sent.start)
+            findings.append(self.finding(doc, "deflecting", span,
+                                         suggestion=suggestion_for(doc, self.id, "deflecting", span,
+                                                                   plain_verb="made this mistake")))
+        for sent in doc._.body_sents:
+            if sent.start in flagged:
+                continue
+            for role, rule in (("minimising", "minimising"), ("blame_other", "deflecting")):
+                probability = role_probability(doc, sent, role)
+                if probability is not None and probability >= MODEL_THRESHOLD:
+                    flagged.add(sent.start)
+                    findings.append(self.finding(doc, rule, sent, text=sent.text))
+                    break
+        return findings, self.score(findings)

@@ -1,0 +1,40 @@
+"""prevention: a concrete change to process, checks or systems so it does not happen again."""
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from drafter.criteria.base import Criterion
+from drafter.report import Finding
+from drafter.signals import cues, role_probability
+from drafter.suggest import suggestion_for
+
+MODEL_THRESHOLD = 0.5
+
+
+class Prevention(Criterion):
+    id = "prevention"
+
+    def check(self, doc: Doc) -> tuple[list[Finding], int]:
+        if self.changes(doc):
+            return [], 100
+        findings = [
+            self.finding(doc, "vague-pledge", span, text=span.text,
+                         suggestion=suggestion_for(doc, self.id, "vague-pledge", span))
+            for span in cues(doc, "VAGUE_PLEDGE")[:1]
+        ]
+        if not findings:
+            sents = doc._.body_sents
+            last = next((t for t in reversed(sents[-1]) if not t.is_space), None) if sents else None
+            anchor = (last.idx + len(last),) * 2 if last is not None else (0, 0)
+            findings.append(self.finding(doc, "missing", anchor,
+                                         suggestion=suggestion_for(doc, self.id, "missing", doc[:0])))
+        return findings, self.score(findings)
+
+    @staticmethod
+    def changes(doc: Doc) -> list:
+        found = [s.sent for s in cues(doc, "PROCESS_CHANGE")]
+        for sent in doc._.body_sents:
+            probability = role_probability(doc, sent, "prevention")
+            if probability is not None and probability >= MODEL_THRESHOLD:
+                found.append(sent)
+        return found

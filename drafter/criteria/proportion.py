@@ -1,0 +1,77 @@
+"""proportion: short, readable, and not dominated by how the mistake happened."""
+from __future__ import annotations
+
+import textstat
+from spacy.tokens import Doc, Span
+
+from drafter.criteria.base import Criterion
+from drafter.report import Finding
+from drafter.signals import body_tokens, cues, role_probability
+from drafter.suggest import suggestion_for
+
+MODEL_THRESHOLD = 0.5
+
+
+def body_text(doc: Doc) -> str:
+    return " ".join(" ".join(t.text for t in body_tokens(s)) for s in doc._.body_sents)
+
+
+class Proportion(Criterion):
+    id = "proportion"
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.limits = self.lexicon["limits"]
+
+    def how_sentences(self, doc: Doc) -> list[Span]:
+        cued = {s.sent.start for s in cues(doc, "HOW_IT_HAPPENED")}
+        found = []
+        for sent in doc._.body_sents:
+            probability = role_probability(doc, sent, "how_it_happened")
+            if probability is not None:
+                if probability >= MODEL_THRESHOLD:
+                    found.append(sent)
+            elif sent.start in cued:
+                found.append(sent)
+        return found
+
+    def measures(self, doc: Doc) -> dict:
+        text = body_text(doc)
+        words = sum(1 for s in doc._.body_sents for t in body_tokens(s) if t.is_alpha or t.like_num)
+        sentences = max(1, len(doc._.body_sents))
+        how = self.how_sentences(doc)
+        how_words = sum(1 for s in how for t in body_tokens(s) if t.is_alpha or t.like_num)
+        major = bool(cues(doc, "MAJOR"))
+        return {
+            "words": words,
+            "sentences": len(doc._.body_sents),
+            "words_per_sentence": round(words / sentences, 1),
+            "flesch_reading_ease": round(textstat.flesch_reading_ease(text), 1) if words else None,
+            "flesch_kincaid_grade": round(textstat.flesch_kincaid_grade(text), 1) if words else None,
+            "how_it_happened_sentences": len(how),
+            "how_it_happened_share": round(how_words / words, 3) if words else 0.0,
+            "mistake_size": "major" if major else "minor",
+            "word_budget": self.limits["words_major"] if major else self.limits["words_minor"],
+        }
+
+    def check(self, doc: Doc) -> tuple[list[Finding], int]:
+        m = self.measures(doc)
+        findings: list[Finding] = []
+        how = self.how_sentences(doc)
+        if len(how) >= self.limits["how_sentences"] and m["how_it_happened_share"] >= self.limits["how_share"]:
+            span = doc[how[0].start:how[-1].end]
+            findings.append(self.finding(doc, "how-it-happened", span, count=len(how), total=m["sentences"],
+                                         share=m["how_it_happened_share"],
+                                         suggestion=suggestion_for(doc, self.id, "how-it-happened", span)))
+        if m["words"] > m["word_budget"]:
+            span = doc[doc._.body_sents[0].start:doc._.body_sents[-1].end]
+            findings.append(self.finding(doc, "too-long", span, words=m["words"], size=m["mistake_size"],
+                                         budget=m["word_budget"],
+                                         suggestion=suggestion_for(doc, self.id, "too-long", span)))
+        grade = m["flesch_kincaid_grade"]
+        if grade is not None and grade > self.limits["grade"] and m["words"] >= self.limits["grade_min_words"]:
+            span = doc[doc._.body_sents[0].start:doc._.body_sents[-1].end]
+            findings.append(self.finding(doc, "hard-to-read", span, severity="warning", grade=grade,
+                                         words_per_sentence=m["words_per_sentence"],
+                                         suggestion=suggestion_for(doc, self.id, "hard-to-read", span)))
+        return findings, self.score(findings)
