@@ -51,6 +51,19 @@ def body_tokens(sent: Span):
     return (t for t in sent if not t.is_space and in_body(doc, t.idx, t.idx + len(t)))
 
 
+def remedies(doc: Doc, state: str | None = None) -> list[Token]:
+    """Verbs in the body that report a fix as done or promise one (``state`` picks one kind)."""
+    from drafter.syntax import remedy
+
+    found = []
+    for sent in doc._.body_sents:
+        for token in body_tokens(sent):
+            kind = remedy(token)
+            if kind is not None and (state is None or kind == state):
+                found.append(token)
+    return found
+
+
 def role_probability(doc: Doc, sent: Span, role: str) -> float | None:
     """The model's probability that ``sent`` plays ``role``, or None without the model."""
     if doc._.roles is None:

@@ -2,6 +2,9 @@
 from __future__ import annotations
 
 import functools
+from pathlib import Path
+
+import textstat
 
 from spacy.tokens import Span, Token
 
@@ -18,6 +21,13 @@ NAME_LIKE_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "PRODUCT", "WORK_OF_A
 def word_sets() -> dict[str, frozenset[str]]:
     common = lexicons()["common"]
     return {key: frozenset(value) for key, value in common.items() if isinstance(value, list)}
+
+
+@functools.lru_cache(maxsize=1)
+def common_words() -> frozenset[str]:
+    """The Dale-Chall list of familiar English words that textstat ships."""
+    path = Path(textstat.__file__).parent / "resources" / "en" / "easy_words.txt"
+    return frozenset(w.strip().lower() for w in path.read_text(encoding="utf-8").split())
 
 
 def subjects(verb: Token) -> list[Token]:
@@ -43,12 +53,23 @@ def clause_tokens(verb: Token) -> list[Token]:
     return tokens
 
 
-def marks_error(verb: Token) -> bool:
-    """Whether the verb's clause says what was done was wrong ("sent the wrong file")."""
+def marks_error(verb: Token, *, with_subject: bool = True) -> bool:
+    """Whether the verb's clause says what was done was wrong ("sent the wrong file", "didn't check").
+
+    Without the subject, "the missing points have been added back" is a fix, not an error."""
     words = word_sets()
     if verb.lemma_.lower() in words["fault_verbs_inherent"]:
         return True
-    return any(t.lower_ in words["error_words"] or t.lemma_.lower() in words["fault_nouns"] for t in clause_tokens(verb))
+    tokens = clause_tokens(verb)
+    if not with_subject:
+        subject_tokens = {t.i for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree}
+        tokens = [t for t in tokens if t.i not in subject_tokens]
+    for token in tokens:
+        if token.lower_ in words["error_words"] or token.lemma_.lower() in words["fault_nouns"] or _is_mis_word(token):
+            return True
+        if token.dep_ == "neg":
+            return True
+    return False
 
 
 def is_fault_verb(token: Token) -> bool:
@@ -58,9 +79,58 @@ def is_fault_verb(token: Token) -> bool:
 def is_prospective(verb: Token) -> bool:
     """Future, modal or imperative: an offer or a plan, not an account of what went wrong."""
     aux = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
-    if aux & FUTURE_OR_OFFER:
+    if aux & FUTURE_OR_OFFER and not aux & {"have", "'ve"}:
+        return True
+    if verb.dep_ == "xcomp" and verb.head.lemma_ in ("go", "plan", "want", "need", "will"):
         return True
     return verb.tag_ == "VB" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children) and not aux
+
+
+def verbs_done_wrong(sent: Span):
+    """Verbs in the sentence that report something done wrong (not a plan, an offer, or a thing suffered)."""
+    experienced = word_sets()["experiencer_verbs"]
+    for token in sent:
+        if token.pos_ not in ("VERB", "AUX") or is_prospective(token) or token.lemma_.lower() in experienced:
+            continue
+        if marks_error(token):
+            yield token
+
+
+def _is_mis_word(token: Token) -> bool:
+    """Words like "misconfigured", "mislabelled", "misprinted" say an error happened."""
+    lowered = token.lower_
+    return lowered.startswith("mis") and len(lowered) > 6 and token.pos_ in ("VERB", "ADJ")
+
+
+def mentions_error(span: Span) -> bool:
+    """Whether a sentence talks about the mistake at all."""
+    words = word_sets()
+    return any(t.lower_ in words["error_words"] or t.lemma_.lower() in words["fault_nouns"]
+               or t.lemma_.lower() in words["fault_verbs_inherent"] or _is_mis_word(t) for t in span)
+
+
+def remedy(verb: Token) -> str | None:
+    """"done" when the clause reports a fix as made, "planned" when it promises one, else None.
+
+    Perfect and past clauses of the writer's own actions ("we've reinstated it", "it has been added
+    back") count as done; future clauses with "we"/"I" or "will be ..." count as planned."""
+    words = word_sets()
+    if verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() in words["not_remedies"]:
+        return None
+    if marks_error(verb, with_subject=False):
+        return None
+    children = list(verb.children)
+    aux = {c.lower_ for c in children if c.dep_ in ("aux", "auxpass")}
+    subject = next((c for c in children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    ours = subject is not None and subject.lower_ in ("we", "i")
+    if aux & FUTURE_OR_OFFER - {"should", "could", "would", "may", "might"} and not aux & {"have", "'ve"}:
+        return "planned" if ours or "be" in aux or "been" in aux else None
+    perfect = bool(aux & {"have", "'ve", "has", "'s", "had"}) and verb.tag_ == "VBN"
+    if perfect or (ours and verb.tag_ == "VBD"):
+        return "done"
+    if any(c.lower_ in ("now", "again") for c in children) and verb.tag_ in ("VBN", "VBZ", "VBP", "VBG"):
+        return "done"
+    return None
 
 
 def looks_like_person_name(token: Token) -> bool:
@@ -76,7 +146,11 @@ def looks_like_person_name(token: Token) -> bool:
     # A name in a compound before a common noun names a thing: "the Madison office", "Jasper plan".
     if token.dep_ == "compound" and token.head.pos_ == "NOUN":
         return False
-    return token.lower_ not in word_sets()["third_parties"]
+    if token.is_sent_start and (token.lower_ in common_words() or token.tag_ == "NNPS"):
+        return False  # a capitalised first word that is a common word is not evidence of a name
+    if token.lower_ in word_sets()["third_parties"]:
+        return False
+    return not any(c.lower_ in ("the", "a", "an", "our", "your", "their") for c in token.children)
 
 
 def name_span(token: Token) -> Span:
@@ -93,12 +167,30 @@ def name_span(token: Token) -> Span:
 
 def is_third_party(token: Token) -> bool:
     """A subject outside the writer's "we": a named person or firm, a supplier, another team."""
-    if token.lower_ in FIRST_PERSON:
+    if token.lower_ in FIRST_PERSON or token.lower_ == "you":
         return False
-    if any(c.lower_ in ("our", "my") for c in token.children) and token.lemma_.lower() not in word_sets()["third_parties"]:
-        return False
-    if token.pos_ == "PROPN" and token.text[:1].isupper():
+    words = word_sets()["third_parties"]
+    collective = {"team", "staff", "people", "colleague", "colleagues", "teammate", "crew", "side", "end"}
+    if (token.lemma_.lower() in collective and any(c.lower_ in ("our", "my") for c in token.children)
+            and not any(c.dep_ in ("compound", "amod") for c in token.children)):
+        return False  # "our team" is the organisation owning it, not someone else
+    if token.lemma_.lower() in words or token.lower_ in words:
         return True
-    if token.lemma_.lower() in word_sets()["third_parties"] or token.lower_ in word_sets()["third_parties"]:
+    if token.lower_ in ("one", "some", "several", "many", "each", "any", "all", "none", "two", "both"):
+        # "one of our contractors"
+        return any(c.dep_ == "prep" and c.lower_ == "of" and any(is_third_party(p) for p in c.children)
+                   for c in token.children)
+    if token.pos_ == "PROPN" and (looks_like_person_name(token) or token.ent_type_ in ("ORG", "PERSON")):
         return True
-    return any(c.dep_ == "compound" and c.lower_ in word_sets()["third_parties"] for c in token.children)
+    groups = {"team", "department", "staff", "crew", "side", "desk", "office", "group", "company", "firm",
+              "people", "folks", "guys", "squad", "unit", "division", "shift", "lot"}
+    return token.lemma_.lower() in groups and any(c.dep_ in ("compound", "amod") and c.lower_ in words
+                                                  for c in token.children)
+
+
+def is_reader(token: Token) -> bool:
+    """The reader or someone on their side: "you", "your assistant", "your team"."""
+    if token.lower_ == "you":
+        return True
+    people = word_sets()["third_parties"]
+    return token.lemma_.lower() in people and any(c.lower_ == "your" and c.dep_ == "poss" for c in token.children)

@@ -5,7 +5,7 @@ from spacy.tokens import Doc, Span
 
 from drafter.criteria.base import Criterion
 from drafter.report import Finding
-from drafter.signals import cues, role_probability
+from drafter.signals import cues, remedies, role_probability
 from drafter.suggest import suggestion_for
 
 MODEL_THRESHOLD = 0.8
@@ -24,7 +24,7 @@ def apologies(doc: Doc) -> list[Span]:
 
 
 def has_fix(doc: Doc) -> bool:
-    if cues(doc, "FIX"):
+    if cues(doc, "FIX") or remedies(doc):
         return True
     return any((role_probability(doc, s, "correction") or 0.0) >= MODEL_THRESHOLD for s in doc._.body_sents)
 

@@ -8,7 +8,8 @@ from drafter.report import Finding
 from drafter.signals import cues, role_probability, token_in_letter_frame
 from drafter.suggest import collective_sentence, suggestion_for
 from drafter.syntax import (
-    is_fault_verb, is_prospective, looks_like_person_name, marks_error, name_span, subjects, word_sets,
+    is_prospective, looks_like_person_name, marks_error, mentions_error, name_span, subjects, verbs_done_wrong,
+    word_sets,
 )
 
 MODEL_THRESHOLD = 0.8
@@ -39,10 +40,7 @@ class Names(Criterion):
                                               collective=collective_sentence(sent, token)),
                 ))
 
-        strong = cues(doc, "SELF_SINGLING_STRONG")
-        singling = list(strong)
-        if doc._.draft.audience != "individual":
-            singling += [s for s in cues(doc, "SELF_SINGLING") if not any(o.sent.start == s.sent.start for o in strong)]
+        singling = cues(doc, "SELF_SINGLING")
         seen_sents: set[int] = set()
         for span in sorted(singling, key=lambda s: s.start):
             if span.sent.start in seen_sents:
@@ -54,42 +52,49 @@ class Names(Criterion):
                 suggestion=suggestion_for(doc, self.id, "self-singling", span,
                                           collective=collective_sentence(span.sent, first_person)),
             ))
-        if doc._.draft.audience != "individual":
-            for sent in doc._.body_sents:
-                probability = role_probability(doc, sent, "self_singling")
-                if probability is not None and probability >= MODEL_THRESHOLD and sent.start not in seen_sents:
-                    findings.append(self.finding(doc, "self-singling", sent))
+        for sent in doc._.body_sents:
+            probability = role_probability(doc, sent, "self_singling")
+            if probability is not None and probability >= MODEL_THRESHOLD and sent.start not in seen_sents:
+                findings.append(self.finding(doc, "self-singling", sent))
         return findings, self.score(findings)
 
     @staticmethod
     def _is_culprit_subject(token: Token) -> bool:
         verb = token.head
-        return token.dep_ == "nsubj" and is_fault_verb(verb) and not is_prospective(verb) and marks_error(verb)
+        return token.dep_ == "nsubj" and not is_prospective(verb) and marks_error(verb)
 
     def _tied_to_mistake(self, token: Token, possessed_work: set[str]) -> bool:
         head = token.head
-        # Subject of a verb that did the wrong thing: "Priya sent the wrong file".
-        if token.dep_ in ("nsubj", "conj", "appos") and is_fault_verb(head) and not is_prospective(head):
-            if token in subjects(head) and marks_error(head):
-                return True
-        # A name in apposition to a culprit: "our engineer, Tom, forgot".
-        if token.dep_ == "appos" and head.dep_ == "nsubj" and is_fault_verb(head.head) and marks_error(head.head):
+        wrong_verbs = set(verbs_done_wrong(token.sent))
+        # Subject or passive agent of a verb that did the wrong thing: "Priya sent the wrong file",
+        # "the file was deleted by Tom".
+        if any(token in subjects(verb) for verb in wrong_verbs):
             return True
-        # Agent of a passive: "the file was deleted by Tom".
-        if token.dep_ == "pobj" and head.dep_ == "agent" and marks_error(head.head):
+        # A name in apposition to a culprit or to the writer: "our engineer, Tom, forgot", "that was me, Karan".
+        if token.dep_ == "appos" and (any(head in subjects(verb) for verb in wrong_verbs)
+                                      or head.lower_ in ("me", "i")):
             return True
-        # Possessor of the faulty work: "Tom's mistake", "Ravi's script double-charged".
-        if token.dep_ == "poss" and head.lemma_.lower() in possessed_work:
-            owner = head
+        # Possessor of the faulty work: "Tom's mistake", "Ravi's script double-charged", "that was Gareth's copy".
+        if token.dep_ == "poss":
             if head.lemma_.lower() in word_sets()["fault_nouns"]:
                 return True
-            verb = owner.head
-            while verb.dep_ not in ("ROOT", "conj", "ccomp", "advcl", "relcl") and verb.head is not verb:
-                verb = verb.head
-            return verb.pos_ in ("VERB", "AUX") and not is_prospective(verb) and marks_error(verb)
+            if head.dep_ == "attr" and head.head.lemma_ == "be" and head.lemma_.lower() in possessed_work:
+                return True
+            if any(head in subjects(verb) for verb in wrong_verbs):
+                return True
+        # Agent of any passive in a sentence about the mistake: "a change pushed by Bogdan caused the outage".
+        if token.dep_ == "pobj" and head.dep_ == "agent" and mentions_error(token.sent):
+            return True
         # "That one's on Dev", "this was on Sam".
         if token.dep_ == "pobj" and head.lower_ == "on" and head.head.lemma_ == "be":
             return True
+        # A cleft that points at someone: "it was Sofia who approved the discount".
+        if token.dep_ == "attr" and head.lemma_ == "be" and any(
+                c.dep_ == "nsubj" and c.lower_ in ("it", "that", "this") for c in head.children):
+            return mentions_error(token.sent)
+        # Someone the mistake got past, or came from: "slipped past Hannah", "a spreadsheet from Megan".
+        if token.dep_ == "pobj" and head.lower_ in ("past", "by", "from") and mentions_error(token.sent):
+            return not is_prospective(head.head)
         # "Blame Tom", "Tom is to blame", "Tom was responsible".
         if token.dep_ == "dobj" and head.lemma_ == "blame":
             return True

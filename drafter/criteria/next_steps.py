@@ -6,6 +6,7 @@ from spacy.tokens import Doc, Span
 from drafter.criteria.base import Criterion
 from drafter.report import Finding
 from drafter.signals import body_tokens, cues, role_probability
+from drafter.syntax import is_prospective
 from drafter.suggest import suggestion_for
 
 MODEL_THRESHOLD = 0.5
@@ -29,6 +30,16 @@ class NextSteps(Criterion):
         vague = {s.sent.start for s in cues(doc, "VAGUE_PROGRESS")}
         found = [s.sent for s in cues(doc, "OFFER")]
         actions = set(self.lexicon["words"]["reader_actions"])
+        vague_verbs = set(self.lexicon["words"]["vague_promises"])
+        for sent in doc._.body_sents:
+            for verb in body_tokens(sent):
+                # A specific thing that will happen for the reader: "a fresh confirmation will reach your inbox".
+                if (verb.pos_ == "VERB" and verb.lemma_.lower() not in vague_verbs and is_prospective(verb)
+                        and any(c.lower_ in ("will", "'ll", "shall") for c in verb.children)
+                        and not any(c.dep_ == "neg" for c in verb.children)
+                        and any(t.lower_ in ("you", "your", "yours") for t in verb.subtree)):
+                    found.append(sent)
+                    break
         for sent in doc._.body_sents:
             if sent.start in vague and not any(f.start == sent.start for f in found):
                 continue

@@ -7,6 +7,7 @@ from drafter.criteria.base import Criterion
 from drafter.report import Finding
 from drafter.signals import cues, role_probability
 from drafter.suggest import suggestion_for
+from drafter.syntax import remedy
 
 MODEL_THRESHOLD = 0.5
 
@@ -30,9 +31,20 @@ class Prevention(Criterion):
                                          suggestion=suggestion_for(doc, self.id, "missing", doc[:0])))
         return findings, self.score(findings)
 
-    @staticmethod
-    def changes(doc: Doc) -> list:
+    def changes(self, doc: Doc) -> list:
         found = [s.sent for s in cues(doc, "PROCESS_CHANGE")]
+        markers = set(self.lexicon["words"]["standing_markers"])
+        change_verbs = set(self.lexicon["words"]["change_verbs"])
+        process = set(self.lexicon["words"]["process_words"])
+        for sent in doc._.body_sents:
+            if cues(doc, "VAGUE_PLEDGE", sent):
+                continue
+            words = {t.lower_ for t in sent}
+            changed = any(t.lemma_.lower() in change_verbs and remedy(t) is not None for t in sent)
+            # "Our packers now scan each item's barcode before sealing", "we've changed the checkout so a
+            # second click is ignored": a standing change or a changed process, plus how the work is checked.
+            if (words & markers or changed) and words & process:
+                found.append(sent)
         for sent in doc._.body_sents:
             probability = role_probability(doc, sent, "prevention")
             if probability is not None and probability >= MODEL_THRESHOLD:

@@ -7,7 +7,7 @@ from spacy.tokens import Doc, Span
 
 from drafter.criteria.base import Criterion
 from drafter.report import Finding
-from drafter.signals import cues, in_body, role_probability
+from drafter.signals import cues, in_body, remedies, role_probability
 from drafter.suggest import suggestion_for
 
 MODEL_THRESHOLD = 0.5
@@ -22,7 +22,7 @@ DURATION = re.compile(r"\bwithin (the next )?(\d+|a|an|one|two|three|four|five|s
 
 def completed(doc: Doc) -> list[Span]:
     """Cues reporting the fix as done, unless negated or hedged earlier in the sentence."""
-    done = []
+    done = [doc[t.i:t.i + 1] for t in remedies(doc, "done")]
     for span in cues(doc, "COMPLETED"):
         before = doc[span.sent.start:span.start]
         if any(t.lower_ in NOT_YET or t.dep_ == "neg" for t in before) or any(t.dep_ == "neg" for t in span):
