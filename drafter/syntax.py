@@ -34,7 +34,7 @@ def subjects(verb: Token) -> list[Token]:
     """Active subjects and passive agents of a verb, following conjunctions to a shared subject."""
     found = [c for c in verb.children if c.dep_ in ("nsubj", "csubj")]
     found += [pobj for c in verb.children if c.dep_ == "agent" for pobj in c.children if pobj.dep_ == "pobj"]
-    if not found and verb.dep_ in ("conj", "xcomp") and verb.head is not verb:
+    if not found and verb.dep_ in ("conj", "xcomp") and verb.head.i != verb.i:
         found = [c for c in verb.head.children if c.dep_ == "nsubj"]
     expanded = []
     for subject in found:
@@ -126,9 +126,12 @@ def remedy(verb: Token) -> str | None:
     if aux & FUTURE_OR_OFFER - {"should", "could", "would", "may", "might"} and not aux & {"have", "'ve"}:
         return "planned" if ours or "be" in aux or "been" in aux else None
     perfect = bool(aux & {"have", "'ve", "has", "'s", "had"}) and verb.tag_ == "VBN"
-    if perfect or (ours and verb.tag_ == "VBD"):
+    # Chat style drops the subject: "Sent him the right one just now."
+    unsaid_subject = subject is None and verb.tag_ == "VBD" and verb.i == verb.sent.start
+    if perfect or (ours and verb.tag_ == "VBD") or unsaid_subject:
         return "done"
-    if any(c.lower_ in ("now", "again") for c in children) and verb.tag_ in ("VBN", "VBZ", "VBP", "VBG"):
+    settled = {c.lower_ for c in children} & {"now", "again", "normally"}
+    if settled and (verb.tag_ in ("VBN", "VBZ", "VBP") or (verb.tag_ == "VBG" and settled != {"now"})):
         return "done"
     return None
 
