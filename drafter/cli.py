@@ -113,9 +113,19 @@ def evaluate(corpus, output_format, show_errors, ablation, criteria, no_model, c
         click.echo(evaluation.render_text(results, show_errors=show_errors), nl=False)
 
 
+def _register_subcommands() -> None:
+    # Each lives in its own module so the lint path does not import mail, HTML or diff machinery.
+    from drafter.batch import batch_command
+    from drafter.rewrite_cli import rewrite_command
+
+    main.add_command(batch_command, "batch")
+    main.add_command(rewrite_command, "rewrite")
+
+
 def run() -> None:
     """Entry point that turns any unexpected failure into one line (DRAFTER_DEBUG=1 shows the traceback)."""
     try:
+        _register_subcommands()
         main(standalone_mode=True)
     except KeyboardInterrupt:
         click.echo("drafter: interrupted", err=True)

@@ -28,40 +28,52 @@ class NextSteps(Criterion):
     def steps(self, doc: Doc) -> list[Span]:
         """Sentences that give the reader a next step."""
         vague = {s.sent.start for s in cues(doc, "VAGUE_PROGRESS")}
-        found = [s.sent for s in cues(doc, "OFFER")]
-        actions = set(self.lexicon["words"]["reader_actions"])
+        found = [s.sent for s in cues(doc, "OFFER") if s.sent.start not in vague]
+        not_steps = set(self.lexicon["words"]["not_steps"])
         vague_verbs = set(self.lexicon["words"]["vague_promises"])
         for sent in doc._.body_sents:
+            if self._imperative(sent, not_steps) or sent.text.rstrip().endswith("?") and self._asks_reader(sent):
+                found.append(sent)
+                continue
+            if sent.start in vague:
+                continue
             for verb in body_tokens(sent):
-                # A specific thing that will happen for the reader: "a fresh confirmation will reach your inbox".
+                # A specific thing that will happen for the reader: "a fresh confirmation will reach your inbox",
+                # "every affected account will receive a credit".
                 if (verb.pos_ == "VERB" and verb.lemma_.lower() not in vague_verbs and is_prospective(verb)
                         and any(c.lower_ in ("will", "'ll", "shall") for c in verb.children)
                         and not any(c.dep_ == "neg" for c in verb.children)
-                        and any(t.lower_ in ("you", "your", "yours") for t in verb.subtree)):
+                        and any(t.lower_ in READERS for t in verb.subtree)):
                     found.append(sent)
                     break
-        for sent in doc._.body_sents:
-            if sent.start in vague and not any(f.start == sent.start for f in found):
-                continue
-            if self._imperative(sent, actions) or sent.text.rstrip().endswith("?") and self._asks_reader(sent):
-                found.append(sent)
             probability = role_probability(doc, sent, "next_step")
             if probability is not None and probability >= MODEL_THRESHOLD:
                 found.append(sent)
         return found
 
     @staticmethod
-    def _imperative(sent: Span, actions: set[str]) -> bool:
-        tokens = list(body_tokens(sent))
-        for token in tokens:
-            if token.tag_ != "VB" or token.lemma_.lower() not in actions:
+    def _imperative(sent: Span, not_steps: set[str]) -> bool:
+        """An instruction to the reader: "reply to Amara", "please fill in the new form", "don't save there"."""
+        for token in body_tokens(sent):
+            if token.tag_ != "VB" or token.lemma_.lower() in not_steps:
                 continue
-            if any(c.dep_ in ("nsubj", "aux") for c in token.children):
+            if token.dep_ not in ("ROOT", "conj", "ccomp") or (token.dep_ == "conj" and token.head.tag_ != "VB"):
                 continue
-            if token.dep_ in ("ROOT", "conj") or (token.dep_ == "xcomp" and token.head.lower_ == "please"):
-                return True
+            children = list(token.children)
+            if any(c.dep_ in ("nsubj", "nsubjpass") for c in children):
+                continue
+            if any(c.dep_ == "aux" and c.lower_ not in ("do", "n't", "please") for c in children):
+                continue
+            if token.i > sent.start and token.doc[token.i - 1].lower_ == "to":
+                continue
+            return True
         return False
 
     @staticmethod
     def _asks_reader(sent: Span) -> bool:
         return any(t.lower_ in ("you", "your") for t in sent)
+
+
+READERS = {"you", "your", "yours", "anyone", "everyone", "customer", "customers", "account", "accounts",
+           "member", "members", "guest", "guests", "subscriber", "subscribers", "user", "users", "families",
+           "client", "clients", "staff", "family", "patients", "attendees", "participants", "everybody"}
