@@ -13,6 +13,7 @@ from importlib import resources
 from mailparser_reply import EmailReplyParser
 
 from drafter.config import load_toml_resource
+from drafter.syntax import common_words
 
 QUOTED_LINE = re.compile(r"^[ \t]*>.*$", re.MULTILINE)
 FORWARD_MARKERS = re.compile(
@@ -136,6 +137,9 @@ def _greeting(text: str, end: int) -> Region | None:
         bare = line.rstrip(",:;!.—- ").lower()
         if bare in words["group_greetings"]:
             return Region(lead, line_end)
+        vocative = re.match(r"([A-Z][a-z]+(?:[ -][A-Z][a-z]+)?)\s*,", line)
+        if vocative and vocative.group(1).lower() not in common_words():
+            return Region(lead, lead + vocative.end())  # "Ikaika, FYI the booking ..."
         if _opener(line, words["greeting_openers"]) is None:
             return None
         comma = re.search(r"[,:!]|\s[—–-]\s", line)

@@ -86,13 +86,29 @@ def is_prospective(verb: Token) -> bool:
     return verb.tag_ == "VB" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children) and not aux
 
 
-def verbs_done_wrong(sent: Span):
-    """Verbs in the sentence that report something done wrong (not a plan, an offer, or a thing suffered)."""
+def _reports_past(verb: Token) -> bool:
+    """Past or perfect ("sent", "has broken", "didn't check", "should have spotted"), not a plan or a habit."""
+    aux = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    if verb.tag_ in ("VBD", "VBN"):
+        return True
+    if verb.tag_ == "VB":
+        return bool(aux & {"did", "had", "'d"}) or {"should", "have"} <= aux or {"ought", "have"} <= aux
+    return verb.tag_ == "VBG" and bool(aux & {"was", "were"})
+
+
+def verbs_done_wrong(sent: Span, *, with_experiences: bool = False):
+    """Verbs in the sentence that report something done wrong in the past (not a plan or an offer).
+
+    Verbs of undergoing ("received", "noticed") are left out unless ``with_experiences``: a person who
+    received the wrong invoice is not its cause, but a supplier that "experienced an outage" is."""
     experienced = word_sets()["experiencer_verbs"]
     for token in sent:
-        if token.pos_ not in ("VERB", "AUX") or is_prospective(token) or token.lemma_.lower() in experienced:
+        if token.pos_ not in ("VERB", "AUX") or is_prospective(token) or not _reports_past(token):
             continue
-        if marks_error(token):
+        if not with_experiences and token.lemma_.lower() in experienced:
+            continue
+        aux = {c.lower_ for c in token.children if c.dep_ == "aux"}
+        if marks_error(token) or {"should", "have"} <= aux:
             yield token
 
 
@@ -171,6 +187,10 @@ def name_span(token: Token) -> Span:
 def is_third_party(token: Token) -> bool:
     """A subject outside the writer's "we": a named person or firm, a supplier, another team."""
     if token.lower_ in FIRST_PERSON or token.lower_ == "you":
+        return False
+    if token.doc._.draft is not None and token.doc._.draft.in_letter_frame(token.idx, token.idx + len(token)):
+        return False
+    if token.is_sent_start and token.lower_ in common_words():
         return False
     words = word_sets()["third_parties"]
     collective = {"team", "staff", "people", "colleague", "colleagues", "teammate", "crew", "side", "end"}

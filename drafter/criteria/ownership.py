@@ -4,7 +4,7 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from drafter.criteria.base import Criterion
-from drafter.criteria.facts import third_party_blame
+from drafter.culprits import culprits
 from drafter.report import Finding
 from drafter.signals import cues, role_probability
 from drafter.suggest import suggestion_for
@@ -29,10 +29,7 @@ class Ownership(Criterion):
         deflections = cues(doc, "READER_BLAME") + [
             s for s in cues(doc, "BLAME_PHRASE") if not any(n.start <= s.start < n.end for n in no_fault)
         ]
-        for sent in doc._.body_sents:
-            blamed = third_party_blame(sent)
-            if blamed is not None:
-                deflections.append(blamed[0])
+        deflections += [c.span for c in culprits(doc)]
         for span in deflections:
             if span.sent.start in flagged:
                 continue
