@@ -6,7 +6,7 @@ from spacy.tokens import Doc, Span
 
 from drafter.criteria.base import Criterion
 from drafter.report import Finding
-from drafter.signals import body_tokens, cues, role_probability
+from drafter.signals import body_tokens, cues, remedies, role_probability
 from drafter.suggest import suggestion_for
 
 MODEL_THRESHOLD = 0.5
@@ -24,15 +24,27 @@ class Proportion(Criterion):
         self.limits = self.lexicon["limits"]
 
     def how_sentences(self, doc: Doc) -> list[Span]:
+        """Sentences that tell how the mistake came about: past-tense narrative or explicit causes, after the
+        first statement of what went wrong, leaving out the fix, the apology and what the reader can do."""
         cued = {s.sent.start for s in cues(doc, "HOW_IT_HAPPENED")}
+        other_business = {s.sent.start for label in ("APOLOGY", "OFFER", "PROCESS_CHANGE", "MAKE_GOOD")
+                          for s in cues(doc, label)}
+        other_business |= {t.sent.start for t in remedies(doc)}
         found = []
+        stated = False
         for sent in doc._.body_sents:
             probability = role_probability(doc, sent, "how_it_happened")
             if probability is not None:
                 if probability >= MODEL_THRESHOLD:
                     found.append(sent)
-            elif sent.start in cued:
-                found.append(sent)
+                continue
+            narrative = any(t.tag_ in ("VBD", "VBN") and t.dep_ in ("ROOT", "conj", "advcl", "ccomp") for t in sent)
+            if sent.start in other_business or not (narrative or sent.start in cued):
+                continue
+            if not stated and sent.start not in cued:
+                stated = True  # the first plain account is the statement of what went wrong
+                continue
+            found.append(sent)
         return found
 
     def measures(self, doc: Doc) -> dict:
@@ -58,7 +70,10 @@ class Proportion(Criterion):
         m = self.measures(doc)
         findings: list[Finding] = []
         how = self.how_sentences(doc)
-        if len(how) >= self.limits["how_sentences"] and m["how_it_happened_share"] >= self.limits["how_share"]:
+        share = m["how_it_happened_share"]
+        long_major = m["mistake_size"] == "major" and m["words"] > self.limits["words_long_major"]
+        if ((len(how) >= self.limits["how_sentences"] and share >= self.limits["how_share"])
+                or (long_major and len(how) >= 2 and share >= self.limits["how_share_long_major"])):
             span = doc[how[0].start:how[-1].end]
             findings.append(self.finding(doc, "how-it-happened", span, count=len(how), total=m["sentences"],
                                          share=m["how_it_happened_share"],
@@ -71,7 +86,7 @@ class Proportion(Criterion):
         grade = m["flesch_kincaid_grade"]
         if grade is not None and grade > self.limits["grade"] and m["words"] >= self.limits["grade_min_words"]:
             span = doc[doc._.body_sents[0].start:doc._.body_sents[-1].end]
-            findings.append(self.finding(doc, "hard-to-read", span, severity="warning", grade=grade,
+            findings.append(self.finding(doc, "hard-to-read", span, grade=grade,
                                          words_per_sentence=m["words_per_sentence"],
                                          suggestion=suggestion_for(doc, self.id, "hard-to-read", span)))
         return findings, self.score(findings)
