@@ -13,14 +13,13 @@ import email.policy
 import email.utils
 import json
 import mailbox
-import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from drafter.sources import MAX_BYTES, decode, looks_like_email, message_body, InputError
+from drafter.sources import MAX_BYTES, InputError, decode, looks_like_email, message_body
 
 #: The same ceiling `drafter lint` puts on one email file: above it the message (usually a large
 #: attachment) gets an error row without being parsed.
@@ -162,14 +161,26 @@ def _read_mailbox_entry(box, key: str, source: str) -> Message:
     return parse_email(data, source)
 
 
-def _read_folder(path: Path, options: ReadOptions) -> Iterator[Message]:
+def _folder_entries(path: Path, options: ReadOptions) -> Iterator[tuple[Path, str]]:
+    """The readable entries of a folder with their kinds, in name order; hidden ones left out."""
     for entry in sorted(path.iterdir()):
         if entry.name.startswith("."):
             continue
-        kind = detect(entry, options) if entry.is_dir() or entry.suffix.lower() not in TEXT_SUFFIXES else "text"
-        if kind == "text" and entry.suffix.lower() not in TEXT_SUFFIXES:
-            continue  # a folder holds mail and text; other files (PDFs, notes) are not messages
-        yield from READERS[kind](entry, options)
+        if entry.is_file() and entry.suffix.lower() in TEXT_SUFFIXES:
+            yield entry, "text"
+            continue
+        kind = detect(entry, options)
+        if kind != "text":  # a folder holds mail and text; other files (PDFs, notes) are not messages
+            yield entry, kind
+
+
+def _read_folder(path: Path, options: ReadOptions) -> Iterator[Message]:
+    for entry, kind in _folder_entries(path, options):
+        try:
+            yield from READERS[kind](entry, options)
+        except ArchiveError as exc:
+            # Inside a folder, one unreadable archive is one error row, not the end of the batch.
+            yield Message(str(entry), error=str(exc).removeprefix(f"{entry}: "))
 
 
 def _read_single_file(path: Path, parse: Callable[[bytes, str], Message]) -> Iterator[Message]:
@@ -285,8 +296,10 @@ def _has_undecodable_bytes(text: str) -> bool:
 
 
 def _clean(value: str) -> str:
-    return _has_undecodable_bytes(value) and value.encode("utf-8", "surrogateescape").decode("utf-8", "replace") \
-        or value
+    """A header-like field with undecodable bytes shown as replacement characters."""
+    if not _has_undecodable_bytes(value):
+        return value
+    return value.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
 
 
 # ------------------------------------------------------------------------------------------
@@ -373,20 +386,35 @@ def _too_large(size: int) -> str:
 # ------------------------------------------------------------------------------------------
 
 def _count_path(path: Path, options: ReadOptions) -> int:
-    if not path.exists():
-        return 0
-    kind = detect(path, options)
-    if kind == "mbox":
-        return len(_open_mailbox(mailbox.mbox, path))
-    if kind == "maildir":
-        return len(_open_mailbox(mailbox.Maildir, path))
-    if kind == "folder":
-        return sum(1 for _ in _read_folder_entries(path, options))
-    if kind == "jsonl":
-        with path.open("rb") as file:
-            return sum(1 for line in file if line.strip())
-    if kind == "csv":
-        csv.field_size_limit(MAX_MESSAGE_BYTES)
-        with path.open(newline="", encoding="utf-8", errors="replace") as file:
-            return max(sum(1 for _ in csv.reader(file)) - 1, 0)
+    return _count(path, detect(path, options), options) if path.exists() else 0
+
+
+def _count(path: Path, kind: str, options: ReadOptions) -> int:
+    try:
+        if kind == "mbox":
+            return len(_open_mailbox(mailbox.mbox, path))
+        if kind == "maildir":
+            return len(_open_mailbox(mailbox.Maildir, path))
+        if kind == "folder":
+            return sum(_count(entry, sub, options) for entry, sub in _folder_entries(path, options))
+        if kind == "jsonl":
+            with path.open("rb") as file:
+                return sum(1 for line in file if line.strip())
+        if kind == "csv":
+            csv.field_size_limit(MAX_MESSAGE_BYTES)
+            with path.open(newline="", encoding="utf-8", errors="replace") as file:
+                return max(sum(1 for _ in csv.reader(file)) - 1, 0)
+    except (ArchiveError, OSError, csv.Error):
+        return 0  # only an estimate for the progress bar; reading reports the problem
     return 1
+
+
+READERS: dict[str, Callable[[Path, ReadOptions], Iterator[Message]]] = {
+    "mbox": _read_mbox,
+    "maildir": _read_maildir,
+    "folder": _read_folder,
+    "email": _read_email_file,
+    "text": _read_text_file,
+    "csv": _read_csv,
+    "jsonl": _read_jsonl,
+}

@@ -12,6 +12,24 @@ from drafter.syntax import remedy
 MODEL_THRESHOLD = 0.5
 
 
+def _describes_present(verb) -> bool:
+    """A present-tense statement of how things work ("labels are now checked"), not an instruction."""
+    aux = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    if verb.tag_ in ("VBZ", "VBP"):
+        return True
+    return bool(aux & {"is", "are", "can", "cannot", "ca", "will", "'ll", "has", "have"})
+
+
+def _new_or_planned(verb) -> bool:
+    """A change made since the mistake or promised: perfect, present or future, not the past narrative."""
+    if verb.pos_ != "VERB":
+        return False
+    aux = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    if aux & {"have", "'ve", "has", "will", "'ll", "are", "'re", "am", "'m", "is"}:
+        return remedy(verb) is not None or verb.tag_ in ("VBG", "VB")
+    return False
+
+
 class Prevention(Criterion):
     id = "prevention"
 
@@ -37,13 +55,15 @@ class Prevention(Criterion):
         change_verbs = set(self.lexicon["words"]["change_verbs"])
         process = set(self.lexicon["words"]["process_words"])
         for sent in doc._.body_sents:
-            if cues(doc, "VAGUE_PLEDGE", sent):
+            if cues(doc, "VAGUE_PLEDGE", sent) or cues(doc, "MAKE_GOOD", sent):
                 continue
             words = {t.lower_ for t in sent}
-            changed = any(t.lemma_.lower() in change_verbs and remedy(t) is not None for t in sent)
+            standing = bool(cues(doc, "STANDING_CHANGE", sent)) or any(
+                t.lower_ in markers and _describes_present(t.head) for t in sent)
+            changed = any(t.lemma_.lower() in change_verbs and _new_or_planned(t) for t in sent)
             # "Our packers now scan each item's barcode before sealing", "we've changed the checkout so a
             # second click is ignored": a standing change or a changed process, plus how the work is checked.
-            if (words & markers or changed) and words & process:
+            if (standing or changed) and words & process:
                 found.append(sent)
         for sent in doc._.body_sents:
             probability = role_probability(doc, sent, "prevention")
