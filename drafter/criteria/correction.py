@@ -12,15 +12,9 @@ MODEL_THRESHOLD = 0.8
 
 
 def apologies(doc: Doc) -> list[Span]:
-    """Apologies in the body, one per sentence, leaving out "sorry to hear"-style empathy."""
+    """Apologies in the body ("sorry, really sorry" is two), leaving out "sorry to hear"-style empathy."""
     empathy = cues(doc, "EMPATHY")
-    found, sentences = [], set()
-    for span in cues(doc, "APOLOGY"):
-        if any(e.start <= span.start < e.end for e in empathy) or span.sent.start in sentences:
-            continue
-        sentences.add(span.sent.start)
-        found.append(span)
-    return found
+    return [span for span in cues(doc, "APOLOGY") if not any(e.start <= span.start < e.end for e in empathy)]
 
 
 def has_fix(doc: Doc) -> bool:
