@@ -36,7 +36,7 @@ benchmark: $(STAMP)
 	$(BIN)/python benchmarks/lint.py
 
 notebook: $(STAMP)
-	$(BIN)/python -m notebooks.execute notebooks/evaluation.ipynb
+	$(BIN)/python notebooks/build_evaluation.py
 
 wheel: $(STAMP)
 	$(BIN)/python -m build --wheel --outdir dist .

@@ -55,7 +55,10 @@ class Checker:
             doc._.roles = self.role_model.predict([s.text for s in doc._.body_sents])
         return self.report(doc)
 
-    def check_drafts(self, drafts: Sequence[Draft], batch_size: int = 32) -> list[Report]:
+    def annotated_docs(self, drafts: Sequence[Draft], batch_size: int = 32) -> list:
+        """Parsed and annotated documents, with role probabilities when the model is loaded.
+
+        Sentences of all the drafts go to the model together, so its batches stay full."""
         docs = list(self.nlp.pipe((d.scored_text for d in drafts), batch_size=batch_size))
         docs = [annotate(doc, draft, self.nlp) for doc, draft in zip(docs, drafts)]
         if self.role_model is not None:
@@ -63,7 +66,10 @@ class Checker:
             probabilities = iter(self.role_model.predict(sentences))
             for doc in docs:
                 doc._.roles = [next(probabilities) for _ in doc._.body_sents]
-        return [self.report(doc) for doc in docs]
+        return docs
+
+    def check_drafts(self, drafts: Sequence[Draft], batch_size: int = 32) -> list[Report]:
+        return [self.report(doc) for doc in self.annotated_docs(drafts, batch_size)]
 
     def report(self, doc) -> Report:
         draft: Draft = doc._.draft

@@ -142,7 +142,7 @@ def name_figures(items: list[Item], reports: list[Report]) -> tuple[float | None
 def reports_for(items: list[Item], variant: str, criteria: list[str] | None) -> list[Report]:
     drafts = [segment(item.text, source=item.id) for item in items]
     if variant == "model":
-        from drafter.roles import model_only_reports
+        from drafter.ablation import model_only_reports
         return model_only_reports(drafts, criteria)
     checker = Checker(criteria, model=(variant == "combined"))
     return checker.check_drafts(drafts)

@@ -23,6 +23,7 @@ def html_to_text(html: str) -> str:
     converter = html2text.HTML2Text()
     converter.body_width = 0
     converter.ignore_images = True
+    converter.ignore_emphasis = True
     converter.ignore_links = False
     return converter.handle(html).strip() + "\n"
 
