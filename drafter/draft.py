@@ -15,6 +15,8 @@ from mailparser_reply import EmailReplyParser
 from drafter.config import load_toml_resource
 from drafter.syntax import common_words
 
+# Markdown emphasis and heading marks: blanked before parsing so "**Mark** forgot" reads as "Mark forgot".
+MARKDOWN_MARKS = re.compile(r"\*\*|__|(?<!\w)[*_](?=\w)|(?<=\w)[*_](?!\w)|^#{1,6}[ \t]|`+", re.MULTILINE)
 QUOTED_LINE = re.compile(r"^[ \t]*>.*$", re.MULTILINE)
 FORWARD_MARKERS = re.compile(
     r"^[ \t]*(-{2,}\s*(Original Message|Forwarded message|Forwarded by)\b.*|Begin forwarded message:.*"
@@ -72,6 +74,7 @@ def segment(text: str, source: str = "<text>", line_offset: int = 0) -> Draft:
     draft = Draft(text=text, source=source, line_offset=line_offset)
     own_end = _end_of_own_text(text)
     excluded = [Region(m.start(), m.end()) for m in QUOTED_LINE.finditer(text, 0, own_end)]
+    excluded += [Region(m.start(), m.end()) for m in MARKDOWN_MARKS.finditer(text, 0, own_end)]
     signature_start = _signature_start(text, own_end)
     if signature_start < own_end:
         excluded.append(Region(signature_start, own_end))

@@ -166,7 +166,8 @@ def looks_like_person_name(token: Token) -> bool:
     if token.dep_ == "compound" and token.head.pos_ == "NOUN":
         return False
     if token.is_sent_start and (token.lower_ in common_words() or token.tag_ == "NNPS"):
-        return False  # a capitalised first word that is a common word is not evidence of a name
+        # A capitalised first word that is a common word is a name only if it acts like a person.
+        return token.dep_ == "nsubj" and token.head.lemma_.lower() in word_sets()["animate_verbs"]
     if token.lower_ in word_sets()["third_parties"]:
         return False
     return not any(c.lower_ in ("the", "a", "an", "our", "your", "their") for c in token.children)
