@@ -12,7 +12,7 @@ from drafter.cues import lexicons
 from drafter.signals import cues, token_in_letter_frame
 from drafter.syntax import (
     is_prospective, is_reader, is_third_party, looks_like_person_name, marks_error, mentions_error, name_span,
-    subjects, verbs_done_wrong, word_sets,
+    remedy, subjects, verbs_done_wrong, word_sets,
 )
 
 
@@ -78,8 +78,16 @@ def named_culprits(doc: Doc) -> list[Culprit]:
                 continue
             name = name_span(token)
             flagged.update(t.i for t in name)
-            found.append(Culprit(name, token, "named"))
+            found.append(Culprit(name, token, "self" if _names_the_writer(token) else "named"))
     return found
+
+
+def _names_the_writer(token: Token) -> bool:
+    """"That was me, Karan", "I'm Tomás": the writer giving their own name."""
+    head = token.head
+    if token.dep_ == "appos" and head.lower_ in ("me", "i", "myself"):
+        return True
+    return token.dep_ in ("attr", "acomp") and any(c.dep_ == "nsubj" and c.lower_ == "i" for c in head.children)
 
 
 def _is_culprit_subject(token: Token) -> bool:
@@ -129,6 +137,7 @@ def _tied_to_mistake(token: Token, possessed_work: frozenset[str]) -> bool:
 
 
 BLAMEABLE_PRONOUNS = {"that", "this", "it", "one", "which"}
+GROUPS = {"team", "department", "staff", "crew", "desk", "office", "group", "company", "firm", "shift", "side"}
 
 
 def third_party_blame(sent: Span) -> Culprit | None:
@@ -138,8 +147,17 @@ def third_party_blame(sent: Span) -> Culprit | None:
     candidates = [(verb, subject) for verb in wrong for subject in subjects(verb)]
     if mentions_error(sent):
         # The parse often hangs the sign of error on another clause ("X did Y, so Z was wrong").
+        credited = _name_words()["credit_verbs"]
         candidates += [(verb, subject) for verb in sent if verb.pos_ == "VERB" and verb.tag_ in ("VBD", "VBN")
-                       and not is_prospective(verb) for subject in subjects(verb)]
+                       and not is_prospective(verb) and verb.lemma_.lower() not in credited
+                       and remedy(verb) is None for subject in subjects(verb)]
+    for verb in wrong:
+        for agent in (c for c in verb.children if c.dep_ == "agent"):
+            # "mislabelled by the night shift", "posted by a member of the QA team"
+            for pobj in agent.children:
+                if (pobj.dep_ == "pobj" and not token_in_letter_frame(pobj)
+                        and (is_third_party(pobj) or pobj.lemma_.lower() in GROUPS | {"member", "someone", "one"})):
+                    return Culprit(doc[agent.i:pobj.right_edge.i + 1], pobj, "third-party")
     for verb, subject in candidates:
         if is_third_party(subject):
             start, end = sorted((subject.left_edge.i, verb.i))
@@ -152,7 +170,11 @@ def third_party_blame(sent: Span) -> Culprit | None:
         if token.dep_ == "poss" and (head.lemma_.lower() in word_sets()["fault_nouns"]
                                      or any(head in subjects(verb) for verb in wrong)):
             return Culprit(doc[token.i:head.i + 1], token, "third-party")
-        # "that one's on our ticketing partner"
+    for token in sent:
+        # "that one's on our ticketing partner", "that one's on the design team"
+        if not (is_third_party(token) or token.lemma_.lower() in GROUPS):
+            continue
+        head = token.head
         if token.dep_ == "pobj" and head.lower_ == "on" and head.head.lemma_ == "be" and any(
                 c.dep_ == "nsubj" and (c.lower_ in BLAMEABLE_PRONOUNS or c.lemma_.lower() in word_sets()["fault_nouns"])
                 for c in head.head.children):
@@ -160,10 +182,17 @@ def third_party_blame(sent: Span) -> Culprit | None:
     return None
 
 
+READER_FAULT_VERBS = {"give", "provide", "choose", "select", "use", "fill", "put", "type", "enter", "tell"}
+
+
 def reader_blame(sent: Span) -> Culprit | None:
-    """The reader, or someone on their side, as the one who did the wrong thing."""
+    """The reader, or someone on their side, as the one who did the wrong thing ("you typed your old
+    postcode", "your assistant gave us the wrong address"); not what the reader did innocently."""
     for verb in verbs_done_wrong(sent):
-        if verb.tag_ not in ("VBD", "VBN"):
+        lemma = verb.lemma_.lower()
+        if verb.tag_ not in ("VBD", "VBN") or not marks_error(verb, with_subject=False):
+            continue
+        if lemma not in word_sets()["fault_verbs"] and lemma not in READER_FAULT_VERBS:
             continue
         for subject in subjects(verb):
             if is_reader(subject):

@@ -45,7 +45,9 @@ def mark_line_breaks(doc):
         blank_line = token.text.count("\n") >= 2
         after_short_line = previous is not None and previous.text in {",", ":"} and _line_length(doc, token.i) <= 40
         bullet = nxt.text in {"-", "*", "•"} or (nxt.like_num and token.i + 2 < len(doc) and doc[token.i + 2].text in {".", ")"})
-        if blank_line or after_short_line or bullet:
+        heading = (previous is not None and not previous.is_punct and _line_length(doc, token.i) <= 60
+                   and nxt.text[:1].isupper() and previous.pos_ not in ("ADP", "CCONJ", "DET", "SCONJ"))
+        if blank_line or after_short_line or bullet or heading:
             nxt.is_sent_start = True
     return doc
 

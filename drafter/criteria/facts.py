@@ -36,7 +36,7 @@ class Facts(Criterion):
             if not any(n.start <= span.start < n.end for n in no_fault) and span.sent.start not in flagged_sents:
                 add("blame", span, target=span.text)
         for culprit in culprits(doc):
-            if culprit.span.sent.start in flagged_sents:
+            if culprit.span.sent.start in flagged_sents or culprit.kind == "self":
                 continue
             if culprit.kind == "reader":
                 add("reader-blame", culprit.span)

@@ -29,7 +29,7 @@ class Ownership(Criterion):
         deflections = cues(doc, "READER_BLAME") + [
             s for s in cues(doc, "BLAME_PHRASE") if not any(n.start <= s.start < n.end for n in no_fault)
         ]
-        deflections += [c.span for c in culprits(doc)]
+        deflections += [c.span for c in culprits(doc) if c.kind != "self"]
         for span in deflections:
             if span.sent.start in flagged:
                 continue
