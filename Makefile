@@ -33,7 +33,7 @@ evaluate: $(STAMP)
 	$(BIN)/drafter evaluate corpora/drafts/test.jsonl
 
 benchmark: $(STAMP)
-	$(BIN)/python benchmarks/lint.py
+	$(BIN)/python benchmarks/batch.py
 
 notebook: $(STAMP)
 	$(BIN)/python notebooks/build_evaluation.py

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from drafter.cues import lexicons
-from drafter.signals import cues, token_in_letter_frame
+from drafter.signals import cues, memo, token_in_letter_frame
 from drafter.syntax import (
     is_prospective, is_reader, is_third_party, looks_like_person_name, marks_error, mentions_error, name_span,
     remedy, subjects, verbs_done_wrong, word_sets,
@@ -65,6 +65,10 @@ def _narrates_culprit(token: Token) -> bool:
 
 def named_culprits(doc: Doc) -> list[Culprit]:
     """People named as the cause or owner of the mistake ("Priya sent the wrong file", "deleted by Tom")."""
+    return memo(doc, "named_culprits", lambda: _find_named_culprits(doc))
+
+
+def _find_named_culprits(doc: Doc) -> list[Culprit]:
     found: list[Culprit] = []
     flagged: set[int] = set()
     contacts = {t.i for span in cues(doc, "CONTACT_CUE") for t in span.sent}
@@ -203,8 +207,12 @@ def reader_blame(sent: Span) -> Culprit | None:
 
 
 def culprits(doc: Doc) -> list[Culprit]:
-    """Every culprit in the draft's body: named people, then one other per sentence."""
-    found = named_culprits(doc)
+    """Every culprit in the draft's body: named people, then one other per sentence (computed once)."""
+    return memo(doc, "culprits", lambda: _find_culprits(doc))
+
+
+def _find_culprits(doc: Doc) -> list[Culprit]:
+    found = list(named_culprits(doc))
     named_sents = {c.span.sent.start for c in found}
     for sent in doc._.body_sents:
         if sent.start in named_sents:

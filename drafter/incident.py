@@ -14,7 +14,7 @@ Signals, each counted with a cap so that one long message cannot shout its way i
 - the same cues in the subject line;
 - against: sympathy, and length beyond a few hundred words (digests and newsletters quote
   "corrections" from articles).
-Cues inside a boilerplate paragraph ("if you have received this e-mail in error ...") are
+Cues inside a boilerplate sentence ("if you have received this e-mail in error ...") are
 ignored. The weights are set by hand from the meaning of each signal, not fitted; see
 ``benchmarks/incident.py`` for precision and recall on real mail.
 """
@@ -59,8 +59,25 @@ PHRASES = {
     "ERROR": [
         "error", "errors", "mistake", "mistakes", "wrong", "incorrect", "incorrectly", "typo",
         "oversight", "glitch", "outage", "outages", "bug", "problem", "problems", "confusion",
-        "inconvenience", "delay", "delayed", "late", "missed", "miss", "forgot", "failed", "failure",
-        "down", "unavailable", "interrupted", "interruption", "lost", "broken", "omitted", "omission",
+        "inconvenience", "delay", "delayed", "late", "missed", "forgot", "failed", "failure", "down",
+        "unavailable", "interrupted", "interruption", "lost", "broke", "broken", "crashed", "crashes",
+        "omitted", "omission", "instead of", "should have", "out of date", "outdated", "expired",
+        "overran", "overwritten", "deleted", "mislabelled", "mislabeled", "duplicate", "twice",
+        "missing", "not sending", "not arriving", "stopped working", "didn't go through", "leaked",
+        "exposed", "overcharged", "double-charged", "charged twice",
+    ],
+    # A fix reported or promised: drafter's COMPLETED lexicon plus the plain verbs of repair.
+    "REMEDY": [
+        "fixed", "corrected", "rolled back", "rolling back", "rolled it back", "restored", "restoring",
+        "reverted", "reverting", "reissued", "refunded", "refund", "resent", "re-sent", "patched", "patch",
+        "replaced", "swapped", "redrawing", "reprinted", "rerouted", "re-exported", "back to normal",
+        "replacement", "the right one", "the correct one", "recovered", "reversed", "re-run", "rerun",
+        "working again", "back online", "we're fixing", "we are fixing", "fix is", "fix has",
+    ],
+    # Incident status-page and post-mortem markers.
+    "STATUS": [
+        "resolved :", "investigating :", "identified :", "monitoring :", "postmortem", "post-mortem",
+        "incident report", "root cause",
     ],
     # Sympathy and bad news: "sorry" that apologises for nothing the writer did.
     "SYMPATHY": [
@@ -71,7 +88,7 @@ PHRASES = {
         "condolence", "condolences", "sympathy", "sympathies", "passed away", "saddened", "sad news",
         "our thoughts are with", "in memory of", "memorial service", "get well",
     ],
-    # Paragraphs with these are legal or mailing-list boilerplate, whose "in error" means nothing.
+    # Sentences with these are legal or mailing-list boilerplate, whose "in error" means nothing.
     "BOILERPLATE": [
         "intended recipient", "intended only for", "intended solely for", "received this e-mail in error",
         "received this email in error", "received this message in error", "received this communication in error",
@@ -87,16 +104,18 @@ SUBJECT_STRONG = ["correction", "corrected", "apology", "apologies", "apologize"
 SUBJECT_WEAK = ["revised", "revision", "update", "updated", "change", "changed", "new date", "new time",
                 "postponed", "cancelled", "canceled", "rescheduled"]
 
-# Hand-set weights. With no cue the log-odds is the bias (p ~ 0.05). One apology or one explicit
-# correction alone is enough to pass 0.5; error words and remedies need each other or a subject cue.
+# Hand-set weights. With no cue the log-odds is the bias (p ~ 0.05). One apology, one explicit
+# correction, an apology or correction in the subject, or a status-page marker alone passes 0.5;
+# error words and remedies need each other (an incident narrative: what broke and what was done).
 BIAS = -3.0
 WEIGHTS = {
     "apology": (3.6, 0.6),  # first and second apology
     "correction": (3.6, 0.6),
+    "status": (3.2,),
     "self_abasement": (1.0,),
-    "error": (0.8, 0.5, 0.3),
-    "remedy_with_error": (1.2,),  # a remedy phrase in a message that also names an error
-    "subject_strong": (2.6,),
+    "error": (1.0, 0.6, 0.4),
+    "remedy_with_error": (2.2, 0.4),  # a remedy in a message that also names an error
+    "subject_strong": (3.2, 0.5),
     "subject_weak": (0.8,),
     "sympathy": (-2.5, -1.0),
 }
@@ -122,13 +141,14 @@ class IncidentDetector:
     def __init__(self, nlp: Language):
         self.nlp = nlp
         self.body = PhraseMatcher(nlp.vocab, attr="LOWER")
-        lexicon_labels = {"APOLOGY": ("correction", "APOLOGY"), "SELF_ABASEMENT": ("correction", "SELF_ABASEMENT"),
-                          "REMEDY": ("correction", "FIX")}
-        for label, (stem, key) in lexicon_labels.items():
+        # drafter's FIX lexicon is left out: inside an incident message "is attached" or "updated"
+        # signal a fix, but in ordinary mail they are everywhere.
+        shared = {"APOLOGY": ("correction", "APOLOGY"), "SELF_ABASEMENT": ("correction", "SELF_ABASEMENT"),
+                  "REMEDY": ("timeline", "COMPLETED")}
+        for label, (stem, key) in shared.items():
             self.body.add(label, list(nlp.tokenizer.pipe(lexicons()[stem]["phrases"][key])))
-        self.body.add("REMEDY", list(nlp.tokenizer.pipe(lexicons()["timeline"]["phrases"]["COMPLETED"])))
         self.body.add("APOLOGY", list(nlp.tokenizer.pipe(PHRASES["APOLOGY_EXTRA"])))
-        for label in ("CORRECTION", "ERROR", "SYMPATHY", "BOILERPLATE"):
+        for label in ("CORRECTION", "ERROR", "REMEDY", "STATUS", "SYMPATHY", "BOILERPLATE"):
             self.body.add(label, list(nlp.tokenizer.pipe(PHRASES[label])))
         self.subject = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.subject.add("SUBJECT_STRONG", list(nlp.tokenizer.pipe(SUBJECT_STRONG)))
@@ -144,21 +164,20 @@ class IncidentDetector:
             for label, spans in self._match(self.subject, self.nlp.make_doc(subject)).items():
                 found[label.lower()] = spans
         counts = {name: len(found.get(name, [])) for name in WEIGHTS}
-        if counts["error"] == 0 and counts["correction"] == 0:
-            counts["remedy_with_error"] = 0
-        else:
-            counts["remedy_with_error"] = len(found.get("remedy", []))
+        named_error = counts["error"] or counts["correction"] or counts["subject_strong"]
+        counts["remedy_with_error"] = len(found.get("remedy", [])) if named_error else 0
         logit = BIAS + sum(sum(weights[:counts[name]]) for name, weights in WEIGHTS.items())
         if words > LENGTH_FREE_WORDS:
             logit += LENGTH_WEIGHT * math.log2(words / LENGTH_FREE_WORDS)
-        shown = [s.text.lower() for name in ("apology", "correction", "subject_strong", "sympathy", "error")
+        shown = [s.text.lower() for name in ("apology", "correction", "status", "subject_strong", "sympathy",
+                                             "error", "remedy")
                  for s in found.get(name, [])]
         return IncidentResult(_sigmoid(logit), tuple(dict.fromkeys(shown))[:6])
 
     def _cues(self, doc: Doc) -> dict[str, list[Span]]:
-        """Body cues by feature name, without those in boilerplate paragraphs or inside sympathy."""
+        """Body cues by feature name, without those in boilerplate sentences or inside sympathy."""
         matches = self._match(self.body, doc)
-        boilerplate = [_paragraph(doc, span) for span in matches.pop("BOILERPLATE", [])]
+        boilerplate = [_sentence(doc.text, span) for span in matches.pop("BOILERPLATE", [])]
         sympathy = matches.get("SYMPATHY", [])
 
         def keep(span: Span, label: str) -> bool:
@@ -166,9 +185,7 @@ class IncidentDetector:
                 return False
             return label == "SYMPATHY" or not any(s.start <= span.start < s.end for s in sympathy)
 
-        names = {"APOLOGY": "apology", "CORRECTION": "correction", "ERROR": "error", "REMEDY": "remedy",
-                 "SELF_ABASEMENT": "self_abasement", "SYMPATHY": "sympathy"}
-        return {names[label]: [s for s in spans if keep(s, label)] for label, spans in matches.items()}
+        return {label.lower(): [s for s in spans if keep(s, label)] for label, spans in matches.items()}
 
     @staticmethod
     def _match(matcher: PhraseMatcher, doc: Doc) -> dict[str, list[Span]]:
@@ -181,12 +198,12 @@ class IncidentDetector:
         return found
 
 
-def _paragraph(doc: Doc, span: Span) -> tuple[int, int]:
-    """Character range of the blank-line-separated paragraph around ``span``."""
-    text = doc.text
-    start = text.rfind("\n\n", 0, span.start_char)
-    end = text.find("\n\n", span.end_char)
-    return (start + 1 if start >= 0 else 0), (end if end >= 0 else len(text))
+def _sentence(text: str, span: Span) -> tuple[int, int]:
+    """Character range of the sentence around ``span``, by punctuation and blank lines: the
+    detector runs without the parser, and a disclaimer is one or two plain sentences."""
+    start = max(text.rfind(mark, 0, span.start_char) for mark in (". ", "! ", "? ", "\n\n"))
+    ends = [i for i in (text.find(mark, span.end_char) for mark in (". ", "! ", "? ", "\n\n")) if i >= 0]
+    return (start + 1 if start >= 0 else 0), min(ends, default=len(text))
 
 
 def _sigmoid(x: float) -> float:

@@ -13,6 +13,7 @@ import email.policy
 import email.utils
 import json
 import mailbox
+import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
@@ -29,6 +30,7 @@ JSONL_SUFFIXES = {".jsonl", ".ndjson"}
 EMAIL_SUFFIXES = {".eml"}
 TEXT_SUFFIXES = {".txt"}
 SENDER_KEYS = ("from", "sender")
+HEADER_END = re.compile(rb"\r?\n\r?\n")
 
 
 class ArchiveError(Exception):
@@ -314,6 +316,9 @@ def parse_email(data: bytes, source: str) -> Message:
         return Message(source, error="empty message")
     if b"\x00" in data[:8192]:
         return Message(source, error="binary data, not an email message")
+    if not HEADER_END.search(data):
+        # The headers never end: the message was cut off (a truncated mbox or a partial download).
+        return Message(source, error="no blank line after the headers: truncated message")
     try:
         parsed = email.message_from_bytes(data, policy=email.policy.default)
         message = Message(source, key=_header(parsed, "message-id"), subject=_header(parsed, "subject"),

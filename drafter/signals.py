@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Span, Token
 from drafter.cues import cue_matcher
 from drafter.draft import Draft
 
-for _name in ("draft", "body_sents", "cues", "roles"):
+for _name in ("draft", "body_sents", "cues", "roles", "body_token_ids"):
     if not Doc.has_extension(_name):
         Doc.set_extension(_name, default=None)
 
@@ -28,10 +28,10 @@ def in_body(doc: Doc, start_char: int, end_char: int) -> bool:
 
 def annotate(doc: Doc, draft: Draft, nlp: Language) -> Doc:
     doc._.draft = draft
-    doc._.body_sents = [
-        sent for sent in doc.sents
-        if any(not t.is_space and not t.is_punct and in_body(doc, t.idx, t.idx + len(t)) for t in sent)
-    ]
+    # Which tokens are the writer's own body text, decided once: the criteria ask this very often.
+    doc._.body_token_ids = frozenset(t.i for t in doc if not t.is_space and in_body(doc, t.idx, t.idx + len(t)))
+    body = doc._.body_token_ids
+    doc._.body_sents = [sent for sent in doc.sents if any(t.i in body and not t.is_punct for t in sent)]
     doc._.cues = {
         label: [s for s in spans if in_body(doc, s.start_char, s.end_char)]
         for label, spans in cue_matcher(nlp)(doc).items()
@@ -47,21 +47,24 @@ def cues(doc: Doc, label: str, within: Span | None = None) -> list[Span]:
 
 
 def body_tokens(sent: Span):
-    doc = sent.doc
-    return (t for t in sent if not t.is_space and in_body(doc, t.idx, t.idx + len(t)))
+    body = sent.doc._.body_token_ids
+    return (t for t in sent if t.i in body)
 
 
 def remedies(doc: Doc, state: str | None = None) -> list[Token]:
     """Verbs in the body that report a fix as done or promise one (``state`` picks one kind)."""
     from drafter.syntax import remedy
 
-    found = []
-    for sent in doc._.body_sents:
-        for token in body_tokens(sent):
-            kind = remedy(token)
-            if kind is not None and (state is None or kind == state):
-                found.append(token)
-    return found
+    found = memo(doc, "remedies", lambda: [(t, remedy(t)) for s in doc._.body_sents for t in body_tokens(s)])
+    return [t for t, kind in found if kind is not None and (state is None or kind == state)]
+
+
+def memo(doc: Doc, key: str, compute):
+    """A value computed once per document and shared by every criterion that asks for it."""
+    store = doc.user_data.setdefault("drafter", {})
+    if key not in store:
+        store[key] = compute()
+    return store[key]
 
 
 def role_probability(doc: Doc, sent: Span, role: str) -> float | None:

@@ -6,7 +6,7 @@ from spacy.tokens import Doc, Span
 
 from drafter.criteria.base import Criterion
 from drafter.report import Finding
-from drafter.signals import body_tokens, cues, remedies, role_probability
+from drafter.signals import body_tokens, cues, memo, remedies, role_probability
 from drafter.suggest import suggestion_for
 
 MODEL_THRESHOLD = 0.5
@@ -24,6 +24,9 @@ class Proportion(Criterion):
         self.limits = self.lexicon["limits"]
 
     def how_sentences(self, doc: Doc) -> list[Span]:
+        return memo(doc, "how_sentences", lambda: self._how_sentences(doc))
+
+    def _how_sentences(self, doc: Doc) -> list[Span]:
         """Sentences that tell how the mistake came about: past-tense narrative or explicit causes, after the
         first statement of what went wrong, leaving out the fix, the apology and what the reader can do."""
         cued = {s.sent.start for s in cues(doc, "HOW_IT_HAPPENED")}
@@ -48,6 +51,9 @@ class Proportion(Criterion):
         return found
 
     def measures(self, doc: Doc) -> dict:
+        return memo(doc, "proportion_measures", lambda: self._measure(doc))
+
+    def _measure(self, doc: Doc) -> dict:
         text = body_text(doc)
         words = sum(1 for s in doc._.body_sents for t in body_tokens(s) if t.is_alpha or t.like_num)
         sentences = max(1, len(doc._.body_sents))

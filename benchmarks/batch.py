@@ -1,0 +1,197 @@
+"""Throughput and memory of `drafter batch` on generated incident emails.
+
+    .venv/bin/python benchmarks/batch.py [--n 2000] [--repeat 1] [--profile]
+
+Writes N incident emails of about 120 words (varied from the templates below) to a temporary
+mbox, then runs `drafter batch` as a subprocess for (rules only | with the role model) x
+(jobs 1 | jobs 2), printing messages/s end to end (start-up included) and the peak RSS of the
+command and its worker processes together. With --profile it also runs the jobs-1 path in
+process under cProfile and prints the functions with the most cumulative time."""
+from __future__ import annotations
+
+import argparse
+import cProfile
+import io
+import mailbox
+import pstats
+import random
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from email.message import EmailMessage
+from pathlib import Path
+
+import psutil
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+OPENINGS = ["Hi {name},", "Dear {name},", "Hello {name},", "Hi all,", "Dear customers,", "Team,"]
+WHAT = [
+    "On {day} we sent you an invoice for {thing} with the wrong amount on it.",
+    "The {thing} newsletter that went out on {day} linked to an old page.",
+    "Our checkout was down on {day} for about two hours, so some orders for {thing} did not go through.",
+    "Your order of {thing} was shipped to your previous address on {day}.",
+    "The price of {thing} in {day}'s email should have read $45, not $54.",
+    "A configuration change on {day} stopped confirmation emails for {thing} from being sent.",
+    "We charged some cards twice for {thing} on {day}.",
+    "The report we sent on {day} included last quarter's figures for {thing} instead of this quarter's.",
+]
+APOLOGY = ["Sorry about that.", "We apologise for the confusion.", "I'm sorry for the trouble this caused.",
+           "We're really sorry.", "Apologies for the mix-up.", ""]
+FIX = [
+    "We have reissued it with the correct total, and the new copy is attached.",
+    "The link now points to the right page, and the old page redirects there too.",
+    "Everything was back to normal by noon, and any order that failed has been refunded in full.",
+    "A replacement is on its way by express courier and should arrive within two working days.",
+    "The duplicate charges have been reversed and should show on your statement within five days.",
+    "We fixed the setting, and every missed email has now been sent.",
+]
+CAUSE = [
+    "The amount came from a spreadsheet that had not been updated after the price change.",
+    "We were very busy that week and the usual checks were skipped.",
+    "Tom in accounts forgot to update the template before the run.",
+    "A script that copies the data ran before the nightly import had finished.",
+    "",
+]
+PREVENTION = [
+    "From now on every invoice is checked by a second person before it goes out.",
+    "We have added an automatic check that stops the run if the figures are out of date.",
+    "Going forward, changes like this are tested on a copy of the shop first.",
+    "",
+]
+NEXT = [
+    "If anything still looks wrong, reply to this email and we will sort it out the same day.",
+    "You don't need to do anything, but if you have questions, call us on 020 7946 0000.",
+    "We will send another update by 5pm tomorrow.",
+    "Let me know if you would like us to send a paper copy as well.",
+]
+CLOSINGS = ["Best,\n{sender}", "Kind regards,\n{sender}", "Thanks,\n{sender}", "-- \n{sender}\nCustomer Care"]
+NAMES = ["Sam", "Ana", "Mr Okafor", "Ms Lindqvist", "Priya", "Tom", "Dr Weber"]
+THINGS = ["the Plus plan", "order #4471", "the spring catalogue", "the March invoice", "two licences", "the workshop"]
+DAYS = ["Monday", "Tuesday", "3 March", "Friday", "the 14th", "last Thursday"]
+FILLER = ["We know how much you rely on this.", "We understand that it caused extra work on your side.",
+          "Thank you for your patience while we looked into it.", "Thank you for letting us know so quickly.",
+          "The rest of your account is not affected.", "Nothing else in the order has changed."]
+
+
+def generate_email(rng: random.Random, number: int) -> bytes:
+    """One incident email of about 120 words from the templates above."""
+    slots = {"name": rng.choice(NAMES), "thing": rng.choice(THINGS), "day": rng.choice(DAYS), "sender": "Lena"}
+    parts = [rng.choice(WHAT), rng.choice(APOLOGY), rng.choice(CAUSE), rng.choice(FIX), rng.choice(PREVENTION),
+             rng.choice(NEXT)]
+    body = " ".join(p for p in parts if p).format(**slots)
+    for sentence in rng.sample(FILLER, len(FILLER)):  # pad to about 120 words
+        if len(body.split()) >= 112:
+            break
+        body += " " + sentence
+    text = f"{rng.choice(OPENINGS).format(**slots)}\n\n{body}\n\n{rng.choice(CLOSINGS).format(**slots)}\n"
+    message = EmailMessage()
+    message["From"] = "Lena <lena@example.com>"
+    message["To"] = "customer@example.com"
+    message["Subject"] = f"About {slots['thing']}"
+    message["Date"] = f"Tue, {1 + number % 28:02d} {['Jan', 'Feb', 'Mar', 'Apr'][number % 4]} 2024 10:00:00 +0000"
+    message["Message-ID"] = f"<bench-{number}@example.com>"
+    message.set_content(text, cte="7bit")
+    return bytes(message)
+
+
+def write_archive(path: Path, n: int) -> float:
+    rng = random.Random(7)
+    box = mailbox.mbox(str(path))
+    words = 0
+    for number in range(n):
+        data = generate_email(rng, number)
+        words += len(data.split(b"\n\n", 1)[1].split())
+        box.add(data)
+    box.flush()
+    box.close()
+    return words / n
+
+
+def peak_rss(process: psutil.Process, stop: threading.Event, result: list[int]) -> None:
+    """Sample the RSS of the process and all its children until ``stop`` is set."""
+    peak = 0
+    while not stop.is_set():
+        try:
+            total = process.memory_info().rss
+            for child in process.children(recursive=True):
+                try:
+                    total += child.memory_info().rss
+                except psutil.Error:
+                    pass
+        except psutil.Error:
+            break
+        peak = max(peak, total)
+        time.sleep(0.05)
+    result.append(peak)
+
+
+def run_once(archive: Path, out: Path, model: bool, jobs: int) -> tuple[float, int]:
+    command = [sys.executable, "-m", "drafter", "batch", str(archive), "--out", str(out), "--jobs", str(jobs)]
+    if not model:
+        command.append("--no-model")
+    start = time.perf_counter()
+    process = psutil.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, cwd=ROOT)
+    stop, peak = threading.Event(), []
+    sampler = threading.Thread(target=peak_rss, args=(process, stop, peak))
+    sampler.start()
+    _, stderr = process.communicate()
+    elapsed = time.perf_counter() - start
+    stop.set()
+    sampler.join()
+    if process.returncode != 0:
+        raise SystemExit(f"drafter batch failed ({process.returncode}): {stderr.decode()[-2000:]}")
+    return elapsed, peak[0]
+
+
+def profile(archive: Path, out: Path, model: bool, top: int = 30) -> None:
+    from drafter.batch import BatchOptions, run_batch
+
+    profiler = cProfile.Profile()
+    profiler.enable()
+    run_batch([str(archive)], str(out), options=BatchOptions(model=model))
+    profiler.disable()
+    buffer = io.StringIO()
+    stats = pstats.Stats(profiler, stream=buffer)
+    stats.sort_stats("cumulative").print_stats(top)
+    print(buffer.getvalue())
+    buffer = io.StringIO()
+    pstats.Stats(profiler, stream=buffer).sort_stats("tottime").print_stats(15)
+    print(buffer.getvalue())
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--n", type=int, default=2000, help="Messages to generate (default 2000).")
+    parser.add_argument("--repeat", type=int, default=1, help="Runs per variant; the median is shown.")
+    parser.add_argument("--profile", action="store_true", help="Profile the jobs-1 path in process.")
+    args = parser.parse_args()
+
+    from drafter.roles import load_role_model
+
+    model_available = load_role_model() is not None
+    with tempfile.TemporaryDirectory() as folder:
+        archive, out = Path(folder) / "bench.mbox", Path(folder) / "out.jsonl"
+        words = write_archive(archive, args.n)
+        print(f"{args.n} generated incident emails, {words:.0f} words each on average; {psutil.cpu_count()} cores")
+        if not model_available:
+            print("note: no trained role model in drafter/model (load_role_model() is None): model variants skipped")
+        for model in (False, True):
+            if model and not model_available:
+                continue
+            for jobs in (1, 2):
+                runs = [run_once(archive, out, model, jobs) for _ in range(args.repeat)]
+                seconds = statistics.median(r[0] for r in runs)
+                memory = max(r[1] for r in runs)
+                print(f"  {'model' if model else 'rules only':<10} jobs {jobs}: {args.n / seconds:6.1f} messages/s "
+                      f"({seconds:.1f} s)  peak RSS {memory / 2**20:6.0f} MiB")
+        if args.profile:
+            profile(archive, out, model_available)
+
+
+if __name__ == "__main__":
+    main()
