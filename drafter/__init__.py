@@ -12,9 +12,10 @@ from collections.abc import Iterable
 
 from drafter.checker import CRITERION_IDS, Checker
 from drafter.report import SCHEMA, CriterionResult, Finding, Report
+from drafter.rewrite import Rewrite, rewrite
 
 __version__ = "0.1.0"
-__all__ = ["check", "Checker", "Report", "CriterionResult", "Finding", "CRITERION_IDS", "SCHEMA"]
+__all__ = ["check", "rewrite", "Checker", "Report", "Rewrite", "CriterionResult", "Finding", "CRITERION_IDS", "SCHEMA"]
 
 
 @functools.lru_cache(maxsize=8)

@@ -32,14 +32,20 @@ def encoder_path() -> Path:
 
 
 class SentenceEncoder:
-    """Mean-pooled, L2-normalised MiniLM embeddings, batched by length."""
+    """Mean-pooled, L2-normalised MiniLM embeddings, batched by length.
 
-    def __init__(self, path: Path | None = None):
+    ``layers`` picks which hidden states are pooled (0 is the embedding layer, 6 the last
+    transformer layer); each is mean-pooled and normalised on its own and the results are
+    concatenated, so the output has ``384 * len(layers)`` columns. The default, the last
+    layer only, is the usual sentence-transformers embedding."""
+
+    def __init__(self, path: Path | None = None, layers: tuple[int, ...] | list[int] = (6,)):
         import torch
         from transformers import AutoModel, AutoTokenizer
 
         path = path or encoder_path()
         self.torch = torch
+        self.layers = tuple(layers)
         self.tokenizer = AutoTokenizer.from_pretrained(str(path), local_files_only=True)
         self.model = AutoModel.from_pretrained(str(path), local_files_only=True)
         self.model.eval()
@@ -47,16 +53,19 @@ class SentenceEncoder:
     def encode(self, sentences: list[str]):
         torch = self.torch
         order = sorted(range(len(sentences)), key=lambda i: len(sentences[i]))
-        out = torch.zeros(len(sentences), self.model.config.hidden_size)
+        out = torch.zeros(len(sentences), self.model.config.hidden_size * len(self.layers))
+        last_only = self.layers == (self.model.config.num_hidden_layers,)
         with torch.inference_mode():
             for begin in range(0, len(order), BATCH_SIZE):
                 index = order[begin:begin + BATCH_SIZE]
                 batch = self.tokenizer([sentences[i] for i in index], padding=True, truncation=True,
                                        max_length=MAX_TOKENS, return_tensors="pt")
-                hidden = self.model(**batch).last_hidden_state
-                mask = batch["attention_mask"].unsqueeze(-1).to(hidden.dtype)
-                pooled = (hidden * mask).sum(1) / mask.sum(1).clamp(min=1e-9)
-                out[index] = torch.nn.functional.normalize(pooled, dim=-1)
+                output = self.model(**batch, output_hidden_states=not last_only)
+                states = [output.last_hidden_state] if last_only else [output.hidden_states[k] for k in self.layers]
+                mask = batch["attention_mask"].unsqueeze(-1).to(states[0].dtype)
+                pooled = [torch.nn.functional.normalize((h * mask).sum(1) / mask.sum(1).clamp(min=1e-9), dim=-1)
+                          for h in states]
+                out[index] = torch.cat(pooled, dim=-1)
         return out
 
 
@@ -82,7 +91,8 @@ class RoleModel:
             raise RoleModelUnavailable(f"no trained role model in {model_dir} (run `make model`)")
         self.card = json.loads(card_path.read_text(encoding="utf-8"))
         self.roles: list[str] = self.card["roles"]
-        self.encoder = SentenceEncoder()
+        self.thresholds: dict[str, float] = {r: float(self.card.get("thresholds", {}).get(r, 0.5)) for r in self.roles}
+        self.encoder = SentenceEncoder(layers=self.card.get("encoder_layers", (6,)))
         self.head = build_head(torch, self.card["input_size"], self.card["hidden_size"], len(self.roles))
         self.head.load_state_dict(load_file(str(head_path)))
         self.head.eval()
@@ -94,6 +104,10 @@ class RoleModel:
         with self.torch.inference_mode():
             probabilities = self.torch.sigmoid(self.head(self.encoder.encode(sentences))).tolist()
         return [dict(zip(self.roles, row)) for row in probabilities]
+
+    def labels(self, sentences: list[str]) -> list[set[str]]:
+        """The roles whose probability reaches the card's per-role decision threshold."""
+        return [{r for r, p in row.items() if p >= self.thresholds[r]} for row in self.predict(sentences)]
 
 
 @functools.lru_cache(maxsize=1)

@@ -71,10 +71,9 @@ def role_probability(doc: Doc, sent: Span, role: str) -> float | None:
     """The model's probability that ``sent`` plays ``role``, or None without the model."""
     if doc._.roles is None:
         return None
-    for body_sent, probabilities in zip(doc._.body_sents, doc._.roles):
-        if body_sent.start == sent.start:
-            return probabilities.get(role, 0.0)
-    return None
+    by_start = memo(doc, "roles_by_sentence", lambda: {s.start: p for s, p in zip(doc._.body_sents, doc._.roles)})
+    probabilities = by_start.get(sent.start)
+    return None if probabilities is None else probabilities.get(role, 0.0)
 
 
 def token_in_letter_frame(token: Token) -> bool:

@@ -1,28 +1,42 @@
-"""Suggested rewrites from the template phrases in data/templates.toml.
+"""Template phrases from data/templates.toml and the slots drafter fills from a draft.
 
-The same functions serve a lint finding's ``suggestion`` and ``drafter rewrite``: a template is
-picked for the move and the draft's register, and its slots are filled from the draft. Where the
-draft does not say what a slot needs, a visible placeholder such as ``[what you changed]`` stays."""
+``drafter rewrite`` and each lint finding's ``suggestion`` share this: a template is picked for the
+move and the draft's register, and its slots are filled from the draft. Where the draft does not
+say what a slot needs, a visible placeholder such as ``[what you changed]`` stays, and
+``placeholder_spans`` finds it again so that lint can report it until the writer fills it in."""
 from __future__ import annotations
 
 import functools
 import re
 import string
+import zlib
+from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
 from drafter.config import load_toml_resource
-from drafter.syntax import FIRST_PERSON
 
+#: A group message about what readers bought or booked is to customers, not colleagues.
+CUSTOMER_WORDING = re.compile(r"\byour (order|account|subscription|purchase|booking|parcel|delivery|card)\b"
+                              r"|\b(anyone|everyone|those of you) who (ordered|bought|booked|paid|subscribed)\b")
 REGISTERS = ("customer_email", "client_note", "internal_announcement", "status_update", "chat_message")
-PLACEHOLDER = re.compile(r"\[(what|when|who)[^\]]*\]")
-AGREEMENT = {"was": "were", "is": "are", "has": "have", "wasn't": "weren't", "isn't": "aren't",
-             "hasn't": "haven't", "does": "do", "doesn't": "don't"}
 
 
 @functools.lru_cache(maxsize=1)
 def templates() -> dict:
     return load_toml_resource("templates.toml")
+
+
+@functools.lru_cache(maxsize=1)
+def placeholder_pattern() -> re.Pattern:
+    """Exactly the placeholders the templates write, and nothing a writer would type in brackets."""
+    values = sorted(templates()["placeholders"].values(), key=len, reverse=True)
+    return re.compile("|".join(re.escape(v) for v in values))
+
+
+def placeholder_spans(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, placeholder) for each placeholder still in ``text``."""
+    return [(m.start(), m.end(), m.group(0)) for m in placeholder_pattern().finditer(text)]
 
 
 def register_of(doc: Doc) -> str:
@@ -35,7 +49,8 @@ def register_of(doc: Doc) -> str:
     if draft.greeting is None and re.search(r"\b(utc|gmt|investigating|identified|monitoring|resolved|update:)\b", text):
         return "status_update"
     if draft.audience == "group":
-        if re.search(r"\b(customers?|subscribers?|members|users|valued)\b", text[: draft.greeting.end] if draft.greeting else ""):
+        greeting = text[: draft.greeting.end] if draft.greeting else ""
+        if re.search(r"\b(customers?|subscribers?|members|users|valued)\b", greeting) or CUSTOMER_WORDING.search(text):
             return "customer_email"
         return "internal_announcement"
     if draft.audience == "individual":
@@ -43,16 +58,26 @@ def register_of(doc: Doc) -> str:
     return "customer_email"
 
 
-def choose(move: str, register: str, seed: str = "") -> str | None:
-    """One template for ``move`` ("criterion.rule") in ``register``, varied by ``seed``."""
-    criterion, rule = move.split(".", 1)
-    variants_by_register = templates().get(criterion, {}).get(rule)
-    if not variants_by_register:
+@dataclass(frozen=True)
+class Template:
+    #: Where it came from, e.g. "lines.timeline/missing.status_update#1"; reported with each edit.
+    id: str
+    text: str
+
+
+def choose(move: str, register: str, seed: str = "") -> Template | None:
+    """One line template for ``move`` ("criterion/rule") in ``register``, varied by ``seed``.
+
+    The variant depends only on the seed (the draft's text), so a rewrite is reproducible."""
+    by_register = templates()["lines"].get(move)
+    if not by_register:
         return None
-    variants = variants_by_register.get(register) or variants_by_register.get("any") or []
+    key = register if register in by_register else "any"
+    variants = by_register.get(key) or []
     if not variants:
         return None
-    return variants[sum(map(ord, seed)) % len(variants)]
+    index = zlib.crc32(f"{move}\n{seed}".encode("utf-8")) % len(variants)
+    return Template(f"lines.{move}.{key}#{index}", variants[index])
 
 
 class Slots(dict):
@@ -63,16 +88,15 @@ class Slots(dict):
 
 
 def fill(template: str, slots: dict) -> str:
-    return string.Formatter().vformat(template, (), Slots(slots))
+    return " ".join(string.Formatter().vformat(template, (), Slots(slots)).split())
 
 
 def draft_slots(doc: Doc) -> dict:
-    """What the draft itself says about the fix, the time and the reader."""
+    """What the draft itself says about the fix and the time of the next update."""
     slots: dict[str, str] = {}
     fix = fix_phrase(doc)
     if fix:
         slots["fix"] = fix
-        slots["fix_sentence"] = f"We have {fix}."
     times = [e.text for e in doc.ents if e.label_ in ("DATE", "TIME") and _future_time(e)]
     if times:
         slots["time"] = times[0]
@@ -81,7 +105,7 @@ def draft_slots(doc: Doc) -> dict:
 
 def _future_time(ent: Span) -> bool:
     head = ent.root.head
-    return any(t.lower_ in ("will", "'ll", "by", "until", "within", "next") for t in (*ent.root.head.children, head, *ent))
+    return any(t.lower_ in ("will", "'ll", "by", "until", "within", "next") for t in (*head.children, head, *ent))
 
 
 def fix_phrase(doc: Doc) -> str | None:
@@ -91,61 +115,34 @@ def fix_phrase(doc: Doc) -> str | None:
         if verb is None or verb.tag_ not in ("VBN", "VBD"):
             continue
         objects = [c for c in verb.children if c.dep_ in ("dobj", "prt", "dative", "prep")]
-        words = [verb] + [t for child in objects for t in child.subtree]
-        words = sorted(set(words), key=lambda t: t.i)
+        words = sorted({verb, *(t for child in objects for t in child.subtree)}, key=lambda t: t.i)
         return " ".join(t.text for t in words if not t.is_space)
     return None
 
 
 def collective_sentence(sent: Span, culprit: Token) -> str:
-    """The sentence with the named or singled-out culprit replaced by "we"."""
-    doc = sent.doc
-    culprit_span = _culprit_span(culprit)
-    pieces = []
-    replaced = False
-    for token in sent:
-        if culprit_span.start <= token.i < culprit_span.end:
-            if not replaced:
-                if culprit.dep_ == "poss" or token.lower_ in ("my", "his", "her", "their"):
-                    pieces.append("our" + token.whitespace_)
-                elif culprit.dep_ == "pobj" and culprit.head.dep_ == "agent":
-                    pieces.append("us" + culprit_span[-1].whitespace_)
-                else:
-                    pieces.append(("We" if culprit_span.start == sent.start else "we") + culprit_span[-1].whitespace_)
-                replaced = True
-            continue
-        text = token.text
-        if replaced and token.head == culprit.head and token.lower_ in AGREEMENT and token.i > culprit_span.end - 1:
-            text = AGREEMENT[token.lower_]
-        if token.dep_ == "case" and token.head == culprit:
-            continue
-        pieces.append(text + token.whitespace_)
-    return "".join(pieces).strip()
+    """The sentence with the named or singled-out culprit replaced by "we" (the rewrite's own move)."""
+    # Imported here: drafter.rewrite imports the criteria, and the criteria import this module.
+    from drafter.rewrite import culprit_move
 
-
-def _culprit_span(culprit: Token) -> Span:
-    doc = culprit.doc
-    if culprit.dep_ == "poss":
-        end = culprit.i + 1
-        if end < len(doc) and doc[end].dep_ == "case":
-            end += 1
-        start = culprit.i
-        while start > 0 and doc[start - 1].dep_ == "compound" and doc[start - 1].head == culprit:
-            start -= 1
-        return doc[start:end]
-    if culprit.lower_ in FIRST_PERSON:
-        # "I personally" -> "we"
-        end = culprit.i + 1
-        if end < len(doc) and doc[end].lower_ in ("personally", "alone", "myself"):
-            end += 1
-        return doc[culprit.i:end]
-    return doc[culprit.left_edge.i:culprit.right_edge.i + 1]
+    move = culprit_move(sent, culprit, "names", "blamed-person")
+    return move.preview() if move is not None else sent.text.strip()
 
 
 def suggestion_for(doc: Doc, criterion: str, rule: str, span: Span, **extra: str) -> str | None:
-    template = choose(f"{criterion}.{rule}", register_of(doc), seed=doc.text[:40])
-    if template is None:
+    """The finding's suggestion: what to do, and the sentence as ``drafter rewrite`` would write it.
+
+    ``extra`` is accepted for the criteria's older slot names; the rewrite now supplies the text."""
+    from drafter.rewrite import move_for
+
+    advice = templates()["advice"]
+    what = advice["moves"].get(f"{criterion}/{rule}")
+    if what is None:
         return None
-    slots = draft_slots(doc)
-    slots.update(extra)
-    return " ".join(fill(template, slots).split())
+    move = move_for(doc, criterion, rule, span)
+    if move is None:
+        return advice["unchanged"].format(advice=what)
+    rewritten = " ".join(move.preview().split())  # one line, however the draft was wrapped
+    if not rewritten:
+        return advice["dropped"].format(advice=what)
+    return advice["rewritten"].format(advice=what, rewritten=rewritten)

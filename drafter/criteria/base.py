@@ -3,8 +3,10 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
+from drafter.config import load_toml_resource
 from drafter.cues import lexicons
 from drafter.report import Finding
+from drafter.signals import role_probability
 
 #: Points a finding takes off a criterion's 100. One error fails a criterion; warnings add up.
 PENALTY = {"error": 45, "warning": 20, "info": 0}
@@ -24,6 +26,26 @@ class Criterion:
     def __init__(self) -> None:
         self.lexicon = lexicons()[self.id]
         self.common = lexicons()["common"]
+        #: role -> probability from which the model's view of a sentence counts for this criterion;
+        #: tuned on the dev drafts by models/tune_combination.py. A role left out is not used.
+        self.model_thresholds: dict[str, float] = dict(load_toml_resource("combination.toml").get(self.id, {}))
+
+    def model_says(self, doc: Doc, sent: Span, role: str) -> bool:
+        """Whether the role model, when loaded, puts ``sent`` in ``role`` for this criterion."""
+        limit = self.model_thresholds.get(role)
+        if limit is None:
+            return False
+        probability = role_probability(doc, sent, role)
+        return probability is not None and probability >= limit
+
+    def model_doubts(self, doc: Doc, sent: Span, roles: tuple[str, ...]) -> bool:
+        """Whether the model, when loaded, finds none of ``roles`` in ``sent``: every probability is below
+        the criterion's ``veto`` value. A rule finding in such a sentence is then dropped."""
+        limit = self.model_thresholds.get("veto")
+        if limit is None:
+            return False
+        probabilities = [role_probability(doc, sent, role) for role in roles]
+        return all(p is not None and p < limit for p in probabilities)
 
     @property
     def rationale(self) -> str:

@@ -7,11 +7,10 @@ from spacy.tokens import Doc, Span, Token
 
 from drafter.criteria.base import Criterion
 from drafter.report import Finding
-from drafter.signals import body_tokens, cues, in_body, role_probability
+from drafter.signals import body_tokens, cues, in_body
 from drafter.suggest import suggestion_for
 
 EXCLAMATION_RUN = re.compile(r"!(\s*[!?1])+")
-MODEL_THRESHOLD = 0.85
 
 
 def calm_version(text: str) -> str:
@@ -47,8 +46,7 @@ class Calm(Criterion):
                                                                    calm_text=span.sent.text.strip())))
         flagged = {f.start for f in findings}
         for sent in doc._.body_sents:
-            probability = role_probability(doc, sent, "alarm")
-            if probability is not None and probability >= MODEL_THRESHOLD and not any(
+            if self.model_says(doc, sent, "alarm") and not any(
                     sent.start_char <= s < sent.end_char for s in flagged):
                 findings.append(self.finding(doc, "catastrophising", sent, text=sent.text.strip()))
         return findings, self.score(findings)

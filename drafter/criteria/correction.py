@@ -5,10 +5,9 @@ from spacy.tokens import Doc, Span
 
 from drafter.criteria.base import Criterion
 from drafter.report import Finding
-from drafter.signals import cues, remedies, role_probability
+from drafter.signals import cues, remedies
 from drafter.suggest import suggestion_for
 
-MODEL_THRESHOLD = 0.8
 
 
 def apologies(doc: Doc) -> list[Span]:
@@ -18,9 +17,7 @@ def apologies(doc: Doc) -> list[Span]:
 
 
 def has_fix(doc: Doc) -> bool:
-    if cues(doc, "FIX") or remedies(doc):
-        return True
-    return any((role_probability(doc, s, "correction") or 0.0) >= MODEL_THRESHOLD for s in doc._.body_sents)
+    return bool(cues(doc, "FIX") or remedies(doc))
 
 
 class Correction(Criterion):
@@ -44,11 +41,10 @@ class Correction(Criterion):
                 doc, "self-abasement", span, suggestion=suggestion_for(doc, self.id, "self-abasement", span),
             ))
         for sent in doc._.body_sents:
-            probability = role_probability(doc, sent, "self_abasement")
-            if probability is not None and probability >= MODEL_THRESHOLD and sent.start not in flagged:
+            if self.model_says(doc, sent, "self_abasement") and sent.start not in flagged:
                 flagged.add(sent.start)
                 findings.append(self.finding(doc, "self-abasement", sent))
-        if said and not has_fix(doc):
+        if said and not has_fix(doc) and not any(self.model_says(doc, s, "correction") for s in doc._.body_sents):
             findings.append(self.finding(
                 doc, "apology-without-fix", said[0],
                 suggestion=suggestion_for(doc, self.id, "apology-without-fix", said[0]),

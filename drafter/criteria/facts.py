@@ -5,12 +5,10 @@ from spacy.tokens import Doc, Span, Token
 
 from drafter.criteria.base import Criterion
 from drafter.report import Finding
-from drafter.signals import cues, role_probability
+from drafter.signals import cues
 from drafter.suggest import collective_sentence, suggestion_for
 from drafter.culprits import culprits
 
-#: Model probability above which a sentence the rules passed over still counts as blame or excuse.
-MODEL_THRESHOLD = 0.8
 
 
 class Facts(Criterion):
@@ -22,6 +20,8 @@ class Facts(Criterion):
         no_fault = cues(doc, "NO_FAULT")
 
         def add(rule: str, span: Span, culprit: Token | None = None, **slots) -> None:
+            if self.model_doubts(doc, span.sent, ("blame_other", "excuse")):
+                return
             flagged_sents.add(span.sent.start)
             extra = {"impersonal": collective_sentence(span.sent, culprit)} if culprit is not None else {}
             suggestion = suggestion_for(doc, self.id, rule, span, **extra)
@@ -49,8 +49,7 @@ class Facts(Criterion):
             if sent.start in flagged_sents:
                 continue
             for role in ("blame_other", "excuse"):
-                probability = role_probability(doc, sent, role)
-                if probability is not None and probability >= MODEL_THRESHOLD:
+                if self.model_says(doc, sent, role):
                     add("blame" if role == "blame_other" else "excuse", sent, target="someone else")
                     break
         return findings, self.score(findings)

@@ -5,9 +5,8 @@ from spacy.tokens import Doc, Span
 
 from drafter.criteria.base import Criterion
 from drafter.report import Finding
-from drafter.signals import cues, role_probability
+from drafter.signals import cues
 
-MODEL_THRESHOLD = 0.6
 KEEP_WORDS = ("keep the", "keep it", "keep them", "honour the", "honor the", "honouring the", "honoring the")
 
 
@@ -27,8 +26,7 @@ class MakeGood(Criterion):
                     continue
             found.append(span)
         for sent in doc._.body_sents:
-            probability = role_probability(doc, sent, "make_good")
-            if probability is not None and probability >= MODEL_THRESHOLD and not any(s.sent.start == sent.start for s in found):
+            if self.model_says(doc, sent, "make_good") and not any(s.sent.start == sent.start for s in found):
                 found.append(sent)
         return found
 

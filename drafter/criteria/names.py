@@ -6,10 +6,9 @@ from spacy.tokens import Doc
 from drafter.criteria.base import Criterion
 from drafter.report import Finding
 from drafter.culprits import named_culprits
-from drafter.signals import cues, role_probability
+from drafter.signals import cues
 from drafter.suggest import collective_sentence, suggestion_for
 
-MODEL_THRESHOLD = 0.8
 
 
 class Names(Criterion):
@@ -19,6 +18,8 @@ class Names(Criterion):
         findings: list[Finding] = []
 
         for culprit in named_culprits(doc):
+            if self.model_doubts(doc, culprit.span.sent, ("blame_other", "self_singling", "how_it_happened")):
+                continue
             findings.append(self.finding(
                 doc, "blamed-person", culprit.span, name=culprit.span.text,
                 suggestion=suggestion_for(doc, self.id, "blamed-person", culprit.span,
@@ -38,7 +39,6 @@ class Names(Criterion):
                                           collective=collective_sentence(span.sent, first_person)),
             ))
         for sent in doc._.body_sents:
-            probability = role_probability(doc, sent, "self_singling")
-            if probability is not None and probability >= MODEL_THRESHOLD and sent.start not in seen_sents:
+            if self.model_says(doc, sent, "self_singling") and sent.start not in seen_sents:
                 findings.append(self.finding(doc, "self-singling", sent))
         return findings, self.score(findings)

@@ -5,11 +5,10 @@ from spacy.tokens import Doc, Span
 
 from drafter.criteria.base import Criterion
 from drafter.report import Finding
-from drafter.signals import body_tokens, cues, role_probability
+from drafter.signals import body_tokens, cues
 from drafter.syntax import is_prospective
 from drafter.suggest import suggestion_for
 
-MODEL_THRESHOLD = 0.5
 
 
 class NextSteps(Criterion):
@@ -46,8 +45,7 @@ class NextSteps(Criterion):
                         and any(t.lower_ in READERS for t in verb.subtree)):
                     found.append(sent)
                     break
-            probability = role_probability(doc, sent, "next_step")
-            if probability is not None and probability >= MODEL_THRESHOLD:
+            if self.model_says(doc, sent, "next_step"):
                 found.append(sent)
         return found
 

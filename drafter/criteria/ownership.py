@@ -6,10 +6,9 @@ from spacy.tokens import Doc
 from drafter.criteria.base import Criterion
 from drafter.culprits import culprits
 from drafter.report import Finding
-from drafter.signals import cues, role_probability
+from drafter.signals import cues
 from drafter.suggest import suggestion_for
 
-MODEL_THRESHOLD = 0.8
 
 
 class Ownership(Criterion):
@@ -19,7 +18,7 @@ class Ownership(Criterion):
         findings: list[Finding] = []
         flagged: set[int] = set()
         for span in cues(doc, "MINIMISING"):
-            if span.sent.start in flagged:
+            if span.sent.start in flagged or self.model_doubts(doc, span.sent, ("minimising", "blame_other")):
                 continue
             flagged.add(span.sent.start)
             findings.append(self.finding(doc, "minimising", span, text=span.text,
@@ -31,7 +30,7 @@ class Ownership(Criterion):
         ]
         deflections += [c.span for c in culprits(doc) if c.kind != "self"]
         for span in deflections:
-            if span.sent.start in flagged:
+            if span.sent.start in flagged or self.model_doubts(doc, span.sent, ("blame_other", "minimising")):
                 continue
             flagged.add(span.sent.start)
             findings.append(self.finding(doc, "deflecting", span,
@@ -41,8 +40,7 @@ class Ownership(Criterion):
             if sent.start in flagged:
                 continue
             for role, rule in (("minimising", "minimising"), ("blame_other", "deflecting")):
-                probability = role_probability(doc, sent, role)
-                if probability is not None and probability >= MODEL_THRESHOLD:
+                if self.model_says(doc, sent, role):
                     flagged.add(sent.start)
                     findings.append(self.finding(doc, rule, sent, text=sent.text))
                     break

@@ -5,11 +5,10 @@ from spacy.tokens import Doc
 
 from drafter.criteria.base import Criterion
 from drafter.report import Finding
-from drafter.signals import cues, role_probability
+from drafter.signals import cues
 from drafter.suggest import suggestion_for
 from drafter.syntax import remedy
 
-MODEL_THRESHOLD = 0.5
 
 
 def _describes_present(verb) -> bool:
@@ -66,7 +65,6 @@ class Prevention(Criterion):
             if (standing or changed) and words & process:
                 found.append(sent)
         for sent in doc._.body_sents:
-            probability = role_probability(doc, sent, "prevention")
-            if probability is not None and probability >= MODEL_THRESHOLD:
+            if self.model_says(doc, sent, "prevention"):
                 found.append(sent)
         return found

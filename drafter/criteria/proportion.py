@@ -6,10 +6,9 @@ from spacy.tokens import Doc, Span
 
 from drafter.criteria.base import Criterion
 from drafter.report import Finding
-from drafter.signals import body_tokens, cues, memo, remedies, role_probability
+from drafter.signals import body_tokens, cues, memo, remedies
 from drafter.suggest import suggestion_for
 
-MODEL_THRESHOLD = 0.5
 
 
 def body_text(doc: Doc) -> str:
@@ -36,10 +35,8 @@ class Proportion(Criterion):
         found = []
         stated = False
         for sent in doc._.body_sents:
-            probability = role_probability(doc, sent, "how_it_happened")
-            if probability is not None:
-                if probability >= MODEL_THRESHOLD:
-                    found.append(sent)
+            if self.model_says(doc, sent, "how_it_happened") and sent.start not in other_business:
+                found.append(sent)
                 continue
             narrative = any(t.tag_ in ("VBD", "VBN") and t.dep_ in ("ROOT", "conj", "advcl", "ccomp") for t in sent)
             if sent.start in other_business or not (narrative or sent.start in cued):

@@ -7,10 +7,9 @@ from spacy.tokens import Doc, Span, Token
 
 from drafter.criteria.base import Criterion
 from drafter.report import Finding
-from drafter.signals import cues, in_body, remedies, role_probability
+from drafter.signals import cues, in_body, remedies
 from drafter.suggest import suggestion_for
 
-MODEL_THRESHOLD = 0.5
 NOT_YET = {"not", "n't", "never", "until", "once", "when", "will", "'ll", "expect", "hope", "hopefully",
            "should", "would", "might", "may", "still", "yet", "if", "working", "trying", "aim"}
 CLOCK = re.compile(r"\b(\d{1,2}(:\d{2})?\s?(am|pm|a\.m\.|p\.m\.)|\d{1,2}:\d{2}|\d{3,4}\s?(utc|gmt|cet|est|pst|bst))\b", re.I)
@@ -144,6 +143,5 @@ class Timeline(Criterion):
             findings = [self.finding(doc, "missing", anchor, suggestion=suggestion_for(doc, self.id, "missing", doc[:0]))]
         return findings, self.score(findings)
 
-    @staticmethod
-    def _model_says_timed(doc: Doc) -> bool:
-        return any((role_probability(doc, s, "timeline") or 0.0) >= MODEL_THRESHOLD for s in doc._.body_sents)
+    def _model_says_timed(self, doc: Doc) -> bool:
+        return any(self.model_says(doc, s, "timeline") for s in doc._.body_sents)

@@ -1,0 +1,110 @@
+"""The shipped sentence-role model: loads offline, predicts every role, gets clear sentences right.
+
+These load the real encoder and head, so they are marked ``model`` (``make test-fast`` skips them)."""
+import hashlib
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+
+pytestmark = pytest.mark.model
+
+# Written for these tests; none of them is in corpora/sentences.
+CLEAR = [
+    ("Our courier lost the parcel.", "blame_other"),
+    ("The agency we hired sent the mailing to the wrong list.", "blame_other"),
+    ("We were short-staffed all week because of the flu going round.", "excuse"),
+    ("It's been an unusually busy month for the whole team.", "excuse"),
+    ("I made this mistake myself, and it's on me.", "self_singling"),
+    ("We are very sorry for the mix-up with your order.", "apology"),
+    ("Please accept our apologies for the delay.", "apology"),
+    ("I feel utterly humiliated and useless.", "self_abasement"),
+    ("We have reissued the invoice.", "correction"),
+    ("The wrong charge has been refunded to your card.", "correction"),
+    ("Please reply to this email to choose a new delivery slot.", "next_step"),
+    ("From now on, every invoice is checked by a second person before it is sent.", "prevention"),
+    ("You will receive the corrected statement by Friday.", "timeline"),
+    ("It was only a tiny hiccup that hardly anyone noticed.", "minimising"),
+    ("URGENT: ALL ACCOUNTS ARE LOCKED!!!", "alarm"),
+    ("To make up for it, your next month is free.", "make_good"),
+    ("A software update reset the prices to last year's list, so the quotes were wrong.", "how_it_happened"),
+    ("Best wishes, the Riverside Dental team", "other"),
+    ("Thank you for choosing us.", "other"),
+    ("We've added a £10 credit to your account as a goodwill gesture.", "make_good"),
+]
+
+
+@pytest.fixture(scope="module")
+def role_model():
+    from drafter.roles import load_role_model
+
+    model = load_role_model()
+    if model is None:
+        pytest.fail("no trained role model in drafter/model (run `make model`)")
+    return model
+
+
+def test_loads_offline(role_model):
+    assert os.environ.get("HF_HUB_OFFLINE") == "1"
+    assert os.environ.get("TRANSFORMERS_OFFLINE") == "1"
+    card = role_model.card
+    assert card["input_size"] == 384 * len(card.get("encoder_layers", [6]))
+    assert set(card["thresholds"]) == set(card["roles"])
+    assert all(0.0 < t < 1.0 for t in card["thresholds"].values())
+
+
+def test_predicts_every_role_for_a_batch(role_model):
+    sentences = [text for text, _ in CLEAR[:5]]
+    rows = role_model.predict(sentences)
+    assert len(rows) == len(sentences)
+    for row in rows:
+        assert list(row) == role_model.roles
+        assert len(row) == 14
+        assert all(0.0 <= p <= 1.0 for p in row.values())
+    assert role_model.predict([]) == []
+
+
+def test_batch_and_single_predictions_agree(role_model):
+    text = CLEAR[0][0]
+    alone = role_model.predict([text])[0]
+    batched = role_model.predict([CLEAR[5][0], text, CLEAR[10][0]])[1]
+    assert all(abs(alone[r] - batched[r]) < 1e-4 for r in role_model.roles)
+
+
+@pytest.mark.parametrize("text, role", CLEAR, ids=[role for _, role in CLEAR])
+def test_clear_sentences_top_role(role_model, text, role):
+    row = role_model.predict([text])[0]
+    top = max(row, key=row.get)
+    assert top == role, f"{text!r}: top {top} {row[top]:.2f}, {role} {row[role]:.2f}"
+    assert row[role] >= role_model.thresholds[role]
+    assert role in role_model.labels([text])[0]
+
+
+def test_clear_sentences_in_one_batch(role_model):
+    rows = role_model.predict([text for text, _ in CLEAR])
+    right = sum(max(row, key=row.get) == role for row, (_, role) in zip(rows, CLEAR))
+    assert right == len(CLEAR)
+
+
+def test_card_matches_current_training_data(role_model):
+    # As in models/train_roles.py: train.jsonl's bytes followed by dev.jsonl's.
+    digest = hashlib.sha256()
+    for split in ("train", "dev"):
+        digest.update((ROOT / "corpora" / "sentences" / f"{split}.jsonl").read_bytes())
+    card = role_model.card
+    assert card["training_data"]["sha256"] == digest.hexdigest(), (
+        "corpora/sentences/train.jsonl or dev.jsonl changed since the model was trained; run `make model`")
+    metrics = card["metrics"]
+    assert metrics["test_macro_f1"] > 0 and metrics["dev_macro_f1"] > 0
+    assert set(metrics["test_per_role"]) == set(card["roles"])
+
+
+def test_card_is_json_beside_the_head():
+    from drafter.roles import CARD_FILE, HEAD_FILE, MODEL_DIR
+
+    card = json.loads((MODEL_DIR / CARD_FILE).read_text(encoding="utf-8"))
+    assert card["roles"] and card["hidden_size"] > 0
+    assert (MODEL_DIR / HEAD_FILE).stat().st_size < 20_000_000
