@@ -9,10 +9,24 @@ from drafter.criteria import CRITERIA
 from drafter.criteria.base import Criterion
 from drafter.draft import Draft, segment
 from drafter.nlp import load_pipeline
-from drafter.report import CriterionResult, Report
-from drafter.signals import annotate
+from drafter.report import CriterionResult, Finding, Report
+from drafter.signals import annotate, in_body
+from drafter.suggest import placeholder_spans
 
 CRITERION_IDS = tuple(c.id for c in CRITERIA)
+PLACEHOLDERS = "placeholders"
+
+
+def unfilled_placeholders(doc) -> list[Finding]:
+    """Placeholders that `drafter rewrite` inserted and the writer has not yet replaced."""
+    draft: Draft = doc._.draft
+    return [
+        Finding(criterion=PLACEHOLDERS, rule=f"{PLACEHOLDERS}/unfilled", severity="error", start=start, end=end,
+                text=text, message=f"Unfilled placeholder {text}: replace it with what only you know before sending.",
+                rationale="drafter rewrite inserts a visible placeholder where a line needs facts it cannot know.",
+                line=draft.position(start)[0], column=draft.position(start)[1])
+        for start, end, text in placeholder_spans(draft.text) if in_body(doc, start, end)
+    ]
 
 
 class UnknownCriterion(ValueError):
@@ -81,6 +95,10 @@ class Checker:
             measures = criterion.measures(doc) if hasattr(criterion, "measures") else {}
             results[criterion.id] = CriterionResult(criterion.id, score, criterion.verdict(findings, score),
                                                     located, measures)
+        unfilled = unfilled_placeholders(doc)
+        if unfilled:
+            # Not a rubric criterion: a draft that still holds "[what you changed]" is not ready to send.
+            results[PLACEHOLDERS] = CriterionResult(PLACEHOLDERS, Criterion.score(unfilled), "fail", unfilled)
         total_weight = sum(self.weights.get(cid, 1.0) for cid in results) or 1.0
         overall = sum(r.score * self.weights.get(cid, 1.0) for cid, r in results.items()) / total_weight
         return Report(source=draft.source, score=round(overall), criteria=results)

@@ -134,3 +134,13 @@ def test_config_that_is_not_toml_is_rejected(bad_file, tmp_path):
 def test_usage_error_exit_2():
     assert run("lint").returncode == 2
     assert run("nonsense").returncode == 2
+
+
+def test_unfilled_placeholder_is_reported(tmp_path):
+    path = tmp_path / "rewritten.txt"
+    path.write_text("We sent the wrong file and have resent it. To stop this happening again, we have "
+                    "[what you changed]. Reply if anything is missing.\n", encoding="utf-8")
+    result = run("lint", "--no-model", "--format", "json", str(path))
+    data = json.loads(result.stdout)
+    assert result.returncode == 1
+    assert data["criteria"]["placeholders"]["findings"][0]["text"] == "[what you changed]"
