@@ -121,9 +121,9 @@ def _tied_to_mistake(token: Token, possessed_work: frozenset[str]) -> bool:
     # Agent of any passive in a sentence about the mistake: "a change pushed by Bogdan caused the outage".
     if token.dep_ == "pobj" and head.dep_ == "agent" and mentions_error(token.sent):
         return True
-    # "That one's on Dev", "this was on Sam".
+    # "That one's on Dev", "this was on Sam" (not "the entrance is on Carver Street").
     if token.dep_ == "pobj" and head.lower_ == "on" and head.head.lemma_ == "be":
-        return True
+        return _points_at_the_mistake(head.head)
     # A cleft that points at someone: "it was Sofia who approved the discount".
     if token.dep_ == "attr" and head.lemma_ == "be" and any(
             c.dep_ == "nsubj" and c.lower_ in ("it", "that", "this") for c in head.children):
@@ -179,11 +179,19 @@ def third_party_blame(sent: Span) -> Culprit | None:
         if not (is_third_party(token) or token.lemma_.lower() in GROUPS):
             continue
         head = token.head
-        if token.dep_ == "pobj" and head.lower_ == "on" and head.head.lemma_ == "be" and any(
-                c.dep_ == "nsubj" and (c.lower_ in BLAMEABLE_PRONOUNS or c.lemma_.lower() in word_sets()["fault_nouns"])
-                for c in head.head.children):
+        if token.dep_ == "pobj" and head.lower_ == "on" and head.head.lemma_ == "be" and _points_at_the_mistake(head.head):
             return Culprit(doc[head.i:token.i + 1], token, "third-party")
+        # "The bank was the real culprit"
+        if token.dep_ == "nsubj" and head.lemma_ == "be" and any(
+                c.dep_ == "attr" and c.lemma_.lower() in word_sets()["fault_nouns"] for c in head.children):
+            return Culprit(doc[token.left_edge.i:head.i + 1], token, "third-party")
     return None
+
+
+def _points_at_the_mistake(be_verb: Token) -> bool:
+    """"That one's on ...", "the mistake was on ...": the subject of "be" is the mistake itself."""
+    return any(c.dep_ == "nsubj" and (c.lower_ in BLAMEABLE_PRONOUNS or c.lemma_.lower() in word_sets()["fault_nouns"])
+               for c in be_verb.children)
 
 
 READER_FAULT_VERBS = {"give", "provide", "choose", "select", "use", "fill", "put", "type", "enter", "tell"}

@@ -91,6 +91,9 @@ def _reports_past(verb: Token) -> bool:
     aux = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
     if verb.tag_ in ("VBD", "VBN"):
         return True
+    if verb.tag_ in ("VB", "VBP", "VBZ") and any(c.dep_ == "nsubj" for c in verb.children):
+        # "misread" looks the same in the past as in the present, and the tagger often takes it for a base form.
+        return verb.lower_ in ("misread", "misheard", "mislaid", "misled", "misspelt")
     if verb.tag_ == "VB":
         return bool(aux & {"did", "had", "'d"}) or {"should", "have"} <= aux or {"ought", "have"} <= aux
     return verb.tag_ == "VBG" and bool(aux & {"was", "were"})

@@ -81,7 +81,11 @@ class Proportion(Criterion):
             findings.append(self.finding(doc, "how-it-happened", span, count=len(how), total=m["sentences"],
                                          share=m["how_it_happened_share"],
                                          suggestion=suggestion_for(doc, self.id, "how-it-happened", span)))
-        if m["words"] > m["word_budget"]:
+        # A long notice about a large mistake passes while it is mostly what the reader needs.
+        over_budget = m["words"] > m["word_budget"] and (
+            m["mistake_size"] == "minor" or share >= self.limits["how_share_long_major"] / 2
+            or m["words"] > 2 * m["word_budget"])
+        if over_budget:
             span = doc[doc._.body_sents[0].start:doc._.body_sents[-1].end]
             findings.append(self.finding(doc, "too-long", span, words=m["words"], size=m["mistake_size"],
                                          budget=m["word_budget"],
