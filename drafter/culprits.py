@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from drafter.cues import lexicons
-from drafter.signals import cues, memo, token_in_letter_frame
+from drafter.signals import cues, memo, sentence, token_in_letter_frame
 from drafter.syntax import (
     is_prospective, is_reader, is_third_party, looks_like_person_name, marks_error, mentions_error, name_span,
     remedy, subjects, verbs_done_wrong, word_sets,
@@ -52,7 +52,7 @@ def _is_person(token: Token) -> bool:
 def _narrates_culprit(token: Token) -> bool:
     """The person did something in the story of the mistake: the subject or passive agent of a past
     action that is not a fix or a helpful act ("Bilal gave you the wrong date", "posted by Priyesh")."""
-    for verb in (v for v in token.sent if v.pos_ in ("VERB", "AUX")):
+    for verb in (v for v in sentence(token) if v.pos_ in ("VERB", "AUX")):
         if token not in subjects(verb) or is_prospective(verb):
             continue
         lemma = verb.lemma_.lower()
@@ -71,7 +71,7 @@ def named_culprits(doc: Doc) -> list[Culprit]:
 def _find_named_culprits(doc: Doc) -> list[Culprit]:
     found: list[Culprit] = []
     flagged: set[int] = set()
-    contacts = {t.i for span in cues(doc, "CONTACT_CUE") for t in span.sent}
+    contacts = {t.i for span in cues(doc, "CONTACT_CUE") for t in sentence(span)}
     for sent in doc._.body_sents:
         for token in sent:
             if token.i in flagged or not _is_person(token) or token_in_letter_frame(token):
@@ -101,7 +101,7 @@ def _is_culprit_subject(token: Token) -> bool:
 
 def _tied_to_mistake(token: Token, possessed_work: frozenset[str]) -> bool:
     head = token.head
-    wrong_verbs = set(verbs_done_wrong(token.sent))
+    wrong_verbs = set(verbs_done_wrong(sentence(token)))
     # Subject or passive agent of a verb that did the wrong thing: "Priya sent the wrong file",
     # "the file was deleted by Tom".
     if any(token in subjects(verb) for verb in wrong_verbs):
@@ -119,7 +119,7 @@ def _tied_to_mistake(token: Token, possessed_work: frozenset[str]) -> bool:
         if any(head in subjects(verb) for verb in wrong_verbs):
             return True
     # Agent of any passive in a sentence about the mistake: "a change pushed by Bogdan caused the outage".
-    if token.dep_ == "pobj" and head.dep_ == "agent" and mentions_error(token.sent):
+    if token.dep_ == "pobj" and head.dep_ == "agent" and mentions_error(sentence(token)):
         return True
     # "That one's on Dev", "this was on Sam" (not "the entrance is on Carver Street").
     if token.dep_ == "pobj" and head.lower_ == "on" and head.head.lemma_ == "be":
@@ -127,9 +127,9 @@ def _tied_to_mistake(token: Token, possessed_work: frozenset[str]) -> bool:
     # A cleft that points at someone: "it was Sofia who approved the discount".
     if token.dep_ == "attr" and head.lemma_ == "be" and any(
             c.dep_ == "nsubj" and c.lower_ in ("it", "that", "this") for c in head.children):
-        return mentions_error(token.sent)
+        return mentions_error(sentence(token))
     # Someone the mistake got past, or came from: "slipped past Hannah", "a spreadsheet from Megan".
-    if token.dep_ == "pobj" and head.lower_ in ("past", "by", "from") and mentions_error(token.sent):
+    if token.dep_ == "pobj" and head.lower_ in ("past", "by", "from") and mentions_error(sentence(token)):
         return not is_prospective(head.head)
     # "Blame Tom", "Tom is to blame", "Tom was responsible".
     if token.dep_ == "dobj" and head.lemma_ == "blame":
@@ -221,7 +221,7 @@ def culprits(doc: Doc) -> list[Culprit]:
 
 def _find_culprits(doc: Doc) -> list[Culprit]:
     found = list(named_culprits(doc))
-    named_sents = {c.span.sent.start for c in found}
+    named_sents = {sentence(c.span).start for c in found}
     for sent in doc._.body_sents:
         if sent.start in named_sents:
             continue

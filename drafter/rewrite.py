@@ -29,7 +29,7 @@ from drafter.cues import lexicons
 from drafter.culprits import culprits, reader_blame, third_party_blame
 from drafter.draft import Draft, segment
 from drafter.report import Report
-from drafter.signals import annotate, cues, in_body
+from drafter.signals import annotate, cues, in_body, sentence
 from drafter.suggest import Template, choose, draft_slots, fill, placeholder_spans, register_of, templates
 from drafter.syntax import FIRST_PERSON, is_fault_verb, marks_error
 
@@ -253,7 +253,7 @@ def tidy(text: str, original: str) -> str:
 
 def _capitalised_like(token: Token, word: str) -> str:
     """``word`` with a capital when it replaces the first word of the sentence."""
-    part = region(token.sent)
+    part = region(sentence(token))
     first = part is not None and token.i == part.start
     return word[:1].upper() + word[1:] if first and word else word
 
@@ -304,13 +304,13 @@ def _unit_tokens(unit: Token, without: Iterable[Token] = ()) -> set[int]:
     tokens = {t.i for t in unit.subtree} - kept
     start, end = min(tokens), max(tokens)
     left_comma = False
-    while start > unit.sent.start and (doc[start - 1].dep_ == "cc" or doc[start - 1].text in (",", "—", "–")):
+    while start > sentence(unit).start and (doc[start - 1].dep_ == "cc" or doc[start - 1].text in (",", "—", "–")):
         start -= 1
         left_comma = left_comma or doc[start].text == ","
         tokens.add(start)
-    part = region(unit.sent)
+    part = region(sentence(unit))
     opens_sentence = part is not None and start <= part.start
-    if end + 1 < unit.sent.end and doc[end + 1].text in (",", "—", "–") and (left_comma or opens_sentence):
+    if end + 1 < sentence(unit).end and doc[end + 1].text in (",", "—", "–") and (left_comma or opens_sentence):
         tokens.add(end + 1)
     return tokens
 
@@ -333,7 +333,7 @@ def _coordinates_kept(root: Token, *, reported: bool = False) -> tuple[set[int],
                 and any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)]
     else:
         kept = [c for c in root.children if c.dep_ in ("conj", "parataxis") and c.pos_ in ("VERB", "AUX")]
-    part = region(root.sent)
+    part = region(sentence(root))
     if not kept or part is None:
         return None
     keep = {t.i for c in kept for t in c.subtree}
@@ -573,7 +573,7 @@ def _first_person(move: Move, culprit: Token) -> Move | None:
     coordinated with it) become plural; "I'm Tomás, and the deploy was mine" keeps "I'm"."""
     collective = _words()["collective"]
     clause = culprit.head if culprit.dep_ != "ROOT" else culprit
-    within = {t.i for t in region(culprit.sent)}
+    within = {t.i for t in region(sentence(culprit))}
     for token in sorted(clause.subtree, key=lambda t: t.i):
         if token.i not in within:
             continue
@@ -772,7 +772,7 @@ def move_for(doc: Doc, criterion: str, rule: str, span: Span | None) -> Move | N
         return Move(criterion, rule, template=line.id, line=line.text) if line is not None else None
     if span is None or len(span) == 0:
         return None
-    sent = span.sent
+    sent = sentence(span)
     if key == "names/blamed-person":
         return culprit_move(sent, span.root, criterion, rule)
     if key == "names/self-singling":
@@ -792,9 +792,9 @@ def move_for(doc: Doc, criterion: str, rule: str, span: Span | None) -> Move | N
         return removal
     if key == "correction/repeated-apology":
         first, *others = apologies(doc)
-        later = [s for s in others if s.sent.start == sent.start] or [span]
+        later = [s for s in others if sentence(s).start == sent.start] or [span]
         removal = _removal(sent, later, criterion, rule, keep=first)
-        if removal is None and first.sent.start == sent.start:
+        if removal is None and sentence(first).start == sent.start:
             return _apology_words(sent, later, first)
         return removal
     if key == "correction/self-abasement":

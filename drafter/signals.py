@@ -59,6 +59,14 @@ def remedies(doc: Doc, state: str | None = None) -> list[Token]:
     return [t for t, kind in found if kind is not None and (state is None or kind == state)]
 
 
+def sentence(item: Token | Span) -> Span:
+    """The sentence a token or span starts in. spaCy's ``.sent`` walks the whole document on every
+    call; the criteria ask for it thousands of times a draft, so the index is built once."""
+    doc = item.doc
+    index = memo(doc, "sentence_index", lambda: [sent for sent in doc.sents for _ in sent])
+    return index[item.i if isinstance(item, Token) else item.start]
+
+
 def memo(doc: Doc, key: str, compute):
     """A value computed once per document and shared by every criterion that asks for it."""
     store = doc.user_data.setdefault("drafter", {})

@@ -146,7 +146,7 @@ def remedy(verb: Token) -> str | None:
         return "planned" if ours or "be" in aux or "been" in aux else None
     perfect = bool(aux & {"have", "'ve", "has", "'s", "had"}) and verb.tag_ == "VBN"
     # Chat style drops the subject: "Sent him the right one just now."
-    unsaid_subject = subject is None and verb.tag_ == "VBD" and verb.i == verb.sent.start
+    unsaid_subject = subject is None and verb.tag_ == "VBD" and verb.is_sent_start
     if perfect or (ours and verb.tag_ == "VBD") or unsaid_subject:
         return "done"
     settled = {c.lower_ for c in children} & {"now", "again", "normally"}
@@ -183,7 +183,8 @@ def name_span(token: Token) -> Span:
             if ent.start <= token.i < ent.end:
                 return ent
     start = token.i
-    while start > token.sent.start and token.doc[start - 1].pos_ == "PROPN" and token.doc[start - 1].dep_ == "compound":
+    doc = token.doc
+    while start > 0 and not doc[start].is_sent_start and doc[start - 1].pos_ == "PROPN" and doc[start - 1].dep_ == "compound":
         start -= 1
     return token.doc[start:token.i + 1]
 

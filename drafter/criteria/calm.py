@@ -7,7 +7,7 @@ from spacy.tokens import Doc, Span, Token
 
 from drafter.criteria.base import Criterion
 from drafter.report import Finding
-from drafter.signals import body_tokens, cues, in_body
+from drafter.signals import body_tokens, cues, in_body, sentence
 from drafter.suggest import suggestion_for
 
 EXCLAMATION_RUN = re.compile(r"!(\s*[!?1])+")
@@ -33,17 +33,17 @@ class Calm(Criterion):
         for span in self.shouting(doc):
             findings.append(self.finding(doc, "shouting", span, text=span.text,
                                          suggestion=suggestion_for(doc, self.id, "shouting", span,
-                                                                   calm_text=calm_version(span.sent.text.strip()))))
+                                                                   calm_text=calm_version(sentence(span).text.strip()))))
         for match in EXCLAMATION_RUN.finditer(doc.text):
             if in_body(doc, match.start(), match.end()):
                 span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
                 findings.append(self.finding(doc, "exclamations", (match.start(), match.end()),
                                              suggestion=suggestion_for(doc, self.id, "exclamations", span,
-                                                                       calm_text=calm_version(span.sent.text.strip()))))
+                                                                       calm_text=calm_version(sentence(span).text.strip()))))
         for span in cues(doc, "CATASTROPHISING"):
             findings.append(self.finding(doc, "catastrophising", span, text=span.text,
                                          suggestion=suggestion_for(doc, self.id, "catastrophising", span,
-                                                                   calm_text=span.sent.text.strip())))
+                                                                   calm_text=sentence(span).text.strip())))
         flagged = {f.start for f in findings}
         for sent in doc._.body_sents:
             if self.model_says(doc, sent, "alarm") and not any(

@@ -5,7 +5,7 @@ from spacy.tokens import Doc, Span
 
 from drafter.criteria.base import Criterion
 from drafter.report import Finding
-from drafter.signals import cues, remedies
+from drafter.signals import cues, remedies, sentence
 from drafter.suggest import suggestion_for
 
 
@@ -34,9 +34,9 @@ class Correction(Criterion):
         abasing = cues(doc, "SELF_ABASEMENT")
         flagged = set()
         for span in abasing:
-            if span.sent.start in flagged:
+            if sentence(span).start in flagged:
                 continue
-            flagged.add(span.sent.start)
+            flagged.add(sentence(span).start)
             findings.append(self.finding(
                 doc, "self-abasement", span, suggestion=suggestion_for(doc, self.id, "self-abasement", span),
             ))

@@ -5,7 +5,7 @@ from spacy.tokens import Doc, Span, Token
 
 from drafter.criteria.base import Criterion
 from drafter.report import Finding
-from drafter.signals import cues
+from drafter.signals import cues, sentence
 from drafter.suggest import collective_sentence, suggestion_for
 from drafter.culprits import culprits
 
@@ -20,27 +20,27 @@ class Facts(Criterion):
         no_fault = cues(doc, "NO_FAULT")
 
         def add(rule: str, span: Span, culprit: Token | None = None, **slots) -> None:
-            if self.model_doubts(doc, span.sent, ("blame_other", "excuse")):
+            if self.model_doubts(doc, sentence(span), ("blame_other", "excuse")):
                 return
-            flagged_sents.add(span.sent.start)
-            extra = {"impersonal": collective_sentence(span.sent, culprit)} if culprit is not None else {}
+            flagged_sents.add(sentence(span).start)
+            extra = {"impersonal": collective_sentence(sentence(span), culprit)} if culprit is not None else {}
             suggestion = suggestion_for(doc, self.id, rule, span, **extra)
             findings.append(self.finding(doc, rule, span, suggestion=suggestion, **slots))
 
         for span in cues(doc, "READER_BLAME"):
             add("reader-blame", span)
         for span in cues(doc, "EXCUSE"):
-            if span.sent.start not in flagged_sents:
+            if sentence(span).start not in flagged_sents:
                 add("excuse", span)
         for span in cues(doc, "BLAME_PHRASE"):
-            if not any(n.start <= span.start < n.end for n in no_fault) and span.sent.start not in flagged_sents:
+            if not any(n.start <= span.start < n.end for n in no_fault) and sentence(span).start not in flagged_sents:
                 add("blame", span, target=span.text)
         for culprit in culprits(doc):
-            if culprit.span.sent.start in flagged_sents or culprit.kind == "self":
+            if sentence(culprit.span).start in flagged_sents or culprit.kind == "self":
                 continue
             if culprit.kind == "reader":
                 add("reader-blame", culprit.span)
-            elif cues(doc, "HEDGE", culprit.span.sent):
+            elif cues(doc, "HEDGE", sentence(culprit.span)):
                 add("speculation", culprit.span)
             else:
                 add("blame", culprit.span, culprit.person, target=culprit.span.text if culprit.kind == "named"

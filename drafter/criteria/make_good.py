@@ -5,7 +5,7 @@ from spacy.tokens import Doc, Span
 
 from drafter.criteria.base import Criterion
 from drafter.report import Finding
-from drafter.signals import cues
+from drafter.signals import cues, sentence
 
 KEEP_WORDS = ("keep the", "keep it", "keep them", "honour the", "honor the", "honouring the", "honoring the")
 
@@ -19,14 +19,14 @@ class MakeGood(Criterion):
         found = []
         for span in cues(doc, "MAKE_GOOD"):
             if span.text.lower() in KEEP_WORDS:
-                following = {t.lower_ for t in span.doc[span.end:min(span.end + 4, span.sent.end)]}
+                following = {t.lower_ for t in span.doc[span.end:min(span.end + 4, sentence(span).end)]}
                 if span.text.lower() in ("keep it", "keep them"):
-                    following |= {t.lower_ for t in span.sent}
+                    following |= {t.lower_ for t in sentence(span)}
                 if not following & kept:
                     continue
             found.append(span)
         for sent in doc._.body_sents:
-            if self.model_says(doc, sent, "make_good") and not any(s.sent.start == sent.start for s in found):
+            if self.model_says(doc, sent, "make_good") and not any(sentence(s).start == sent.start for s in found):
                 found.append(sent)
         return found
 

@@ -6,7 +6,7 @@ from spacy.tokens import Doc
 from drafter.criteria.base import Criterion
 from drafter.report import Finding
 from drafter.culprits import named_culprits
-from drafter.signals import cues
+from drafter.signals import cues, sentence
 from drafter.suggest import collective_sentence, suggestion_for
 
 
@@ -18,25 +18,25 @@ class Names(Criterion):
         findings: list[Finding] = []
 
         for culprit in named_culprits(doc):
-            if self.model_doubts(doc, culprit.span.sent, ("blame_other", "self_singling", "how_it_happened")):
+            if self.model_doubts(doc, sentence(culprit.span), ("blame_other", "self_singling", "how_it_happened")):
                 continue
             findings.append(self.finding(
                 doc, "blamed-person", culprit.span, name=culprit.span.text,
                 suggestion=suggestion_for(doc, self.id, "blamed-person", culprit.span,
-                                          collective=collective_sentence(culprit.span.sent, culprit.person)),
+                                          collective=collective_sentence(sentence(culprit.span), culprit.person)),
             ))
 
         singling = cues(doc, "SELF_SINGLING")
         seen_sents: set[int] = set()
         for span in sorted(singling, key=lambda s: s.start):
-            if span.sent.start in seen_sents:
+            if sentence(span).start in seen_sents:
                 continue
-            seen_sents.add(span.sent.start)
+            seen_sents.add(sentence(span).start)
             first_person = next((t for t in span if t.lower_ in ("i", "my", "me")), span[0])
             findings.append(self.finding(
                 doc, "self-singling", span,
                 suggestion=suggestion_for(doc, self.id, "self-singling", span,
-                                          collective=collective_sentence(span.sent, first_person)),
+                                          collective=collective_sentence(sentence(span), first_person)),
             ))
         for sent in doc._.body_sents:
             if self.model_says(doc, sent, "self_singling") and sent.start not in seen_sents:

@@ -5,7 +5,7 @@ from spacy.tokens import Doc, Span
 
 from drafter.criteria.base import Criterion
 from drafter.report import Finding
-from drafter.signals import body_tokens, cues
+from drafter.signals import body_tokens, cues, sentence
 from drafter.syntax import is_prospective
 from drafter.suggest import suggestion_for
 
@@ -26,8 +26,8 @@ class NextSteps(Criterion):
 
     def steps(self, doc: Doc) -> list[Span]:
         """Sentences that give the reader a next step."""
-        vague = {s.sent.start for s in cues(doc, "VAGUE_PROGRESS")}
-        found = [s.sent for s in cues(doc, "OFFER") if s.sent.start not in vague]
+        vague = {sentence(s).start for s in cues(doc, "VAGUE_PROGRESS")}
+        found = [sentence(s) for s in cues(doc, "OFFER") if sentence(s).start not in vague]
         not_steps = set(self.lexicon["words"]["not_steps"])
         vague_verbs = set(self.lexicon["words"]["vague_promises"])
         for sent in doc._.body_sents:

@@ -6,7 +6,7 @@ from spacy.tokens import Doc
 from drafter.criteria.base import Criterion
 from drafter.culprits import culprits
 from drafter.report import Finding
-from drafter.signals import cues
+from drafter.signals import cues, sentence
 from drafter.suggest import suggestion_for
 
 
@@ -18,9 +18,9 @@ class Ownership(Criterion):
         findings: list[Finding] = []
         flagged: set[int] = set()
         for span in cues(doc, "MINIMISING"):
-            if span.sent.start in flagged or self.model_doubts(doc, span.sent, ("minimising", "blame_other")):
+            if sentence(span).start in flagged or self.model_doubts(doc, sentence(span), ("minimising", "blame_other")):
                 continue
-            flagged.add(span.sent.start)
+            flagged.add(sentence(span).start)
             findings.append(self.finding(doc, "minimising", span, text=span.text,
                                          suggestion=suggestion_for(doc, self.id, "minimising", span,
                                                                    plain="we got this wrong")))
@@ -30,9 +30,9 @@ class Ownership(Criterion):
         ]
         deflections += [c.span for c in culprits(doc) if c.kind != "self"]
         for span in deflections:
-            if span.sent.start in flagged or self.model_doubts(doc, span.sent, ("blame_other", "minimising")):
+            if sentence(span).start in flagged or self.model_doubts(doc, sentence(span), ("blame_other", "minimising")):
                 continue
-            flagged.add(span.sent.start)
+            flagged.add(sentence(span).start)
             findings.append(self.finding(doc, "deflecting", span,
                                          suggestion=suggestion_for(doc, self.id, "deflecting", span,
                                                                    plain_verb="made this mistake")))

@@ -5,7 +5,7 @@ from spacy.tokens import Doc
 
 from drafter.criteria.base import Criterion
 from drafter.report import Finding
-from drafter.signals import cues
+from drafter.signals import cues, sentence
 from drafter.suggest import suggestion_for
 from drafter.syntax import remedy
 
@@ -49,7 +49,7 @@ class Prevention(Criterion):
         return findings, self.score(findings)
 
     def changes(self, doc: Doc) -> list:
-        found = [s.sent for s in cues(doc, "PROCESS_CHANGE")]
+        found = [sentence(s) for s in cues(doc, "PROCESS_CHANGE")]
         markers = set(self.lexicon["words"]["standing_markers"])
         change_verbs = set(self.lexicon["words"]["change_verbs"])
         process = set(self.lexicon["words"]["process_words"])

@@ -6,7 +6,7 @@ from spacy.tokens import Doc, Span
 
 from drafter.criteria.base import Criterion
 from drafter.report import Finding
-from drafter.signals import body_tokens, cues, memo, remedies
+from drafter.signals import body_tokens, cues, memo, remedies, sentence
 from drafter.suggest import suggestion_for
 
 
@@ -28,10 +28,10 @@ class Proportion(Criterion):
     def _how_sentences(self, doc: Doc) -> list[Span]:
         """Sentences that tell how the mistake came about: past-tense narrative or explicit causes, after the
         first statement of what went wrong, leaving out the fix, the apology and what the reader can do."""
-        cued = {s.sent.start for s in cues(doc, "HOW_IT_HAPPENED")}
-        other_business = {s.sent.start for label in ("APOLOGY", "OFFER", "PROCESS_CHANGE", "MAKE_GOOD")
+        cued = {sentence(s).start for s in cues(doc, "HOW_IT_HAPPENED")}
+        other_business = {sentence(s).start for label in ("APOLOGY", "OFFER", "PROCESS_CHANGE", "MAKE_GOOD")
                           for s in cues(doc, label)}
-        other_business |= {t.sent.start for t in remedies(doc)}
+        other_business |= {sentence(t).start for t in remedies(doc)}
         found = []
         stated = False
         for sent in doc._.body_sents:

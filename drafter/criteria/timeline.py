@@ -7,7 +7,7 @@ from spacy.tokens import Doc, Span, Token
 
 from drafter.criteria.base import Criterion
 from drafter.report import Finding
-from drafter.signals import cues, in_body, remedies
+from drafter.signals import cues, in_body, remedies, sentence
 from drafter.suggest import suggestion_for
 
 NOT_YET = {"not", "n't", "never", "until", "once", "when", "will", "'ll", "expect", "hope", "hopefully",
@@ -21,7 +21,7 @@ def completed(doc: Doc) -> list[Span]:
     """Cues reporting the fix as done, unless negated or hedged earlier in the sentence."""
     done = [doc[t.i:t.i + 1] for t in remedies(doc, "done")]
     for span in cues(doc, "COMPLETED"):
-        before = doc[span.sent.start:span.start]
+        before = doc[sentence(span).start:span.start]
         if any(t.lower_ in NOT_YET or t.dep_ == "neg" for t in before) or any(t.dep_ == "neg" for t in span):
             continue
         done.append(span)
@@ -128,7 +128,7 @@ class Timeline(Criterion):
         times = concrete_times(doc)
         # A vague promise beside a dated one ("the rest will follow as soon as we can; Pieter calls at 3pm")
         # still leaves the main fix open-ended.
-        vague = [v for v in cues(doc, "VAGUE_TIME") if not any(v.sent.start == t.sent.start for t in times)]
+        vague = [v for v in cues(doc, "VAGUE_TIME") if not any(sentence(v).start == sentence(t).start for t in times)]
         if (times or self._model_says_timed(doc)) and not vague:
             return [], 100
         if completed(doc) and not vague and not pending(doc):
