@@ -912,9 +912,15 @@ def _line_changes(doc: Doc, lines: list[Move], dropped: set[int]) -> list[Change
 
 
 def apply(text: str, changes: Sequence[Change]) -> str:
-    """Apply non-overlapping changes right to left; at one offset, a removal goes before an insertion."""
+    """Apply changes right to left; at one offset, a removal goes before an insertion.
+
+    Two removals planned on neighbouring clauses can share the space between them; the left one is
+    clipped where the right one starts, so no character beyond either is lost."""
+    limit = len(text)
     for change in sorted(changes, key=lambda c: (c.start, c.end), reverse=True):
-        text = text[:change.start] + change.after + text[change.end:]
+        end = min(change.end, limit)
+        text = text[:change.start] + change.after + text[end:]
+        limit = change.start
     return text
 
 
