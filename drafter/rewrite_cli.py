@@ -24,9 +24,7 @@ def _fail(message: str) -> None:
 @click.option("--in-place", is_flag=True, help="Write the rewritten draft back to PATH.")
 @click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text",
               help="json prints the new text with every edit (schema drafter.rewrite/1).")
-@click.option("--no-model", is_flag=True,
-              help="Accepted as for `drafter lint`; the rewrite always lints with the rules only.")
-def rewrite_command(path, show_diff, in_place, output_format, no_model):
+def rewrite_command(path, show_diff, in_place, output_format):
     """Rewrite a draft (a file, or - for standard input) from template phrases.
 
     Facts only the writer knows are left as placeholders such as [when]; `drafter lint` reports
