@@ -42,6 +42,10 @@ class SentenceEncoder:
     def __init__(self, path: Path | None = None, layers: tuple[int, ...] | list[int] = (6,)):
         import torch
         from transformers import AutoModel, AutoTokenizer
+        from transformers.utils import logging as transformers_logging
+
+        # A progress bar for loading a 90 MB encoder from disk is noise on every `drafter lint`.
+        transformers_logging.disable_progress_bar()
 
         path = path or encoder_path()
         self.torch = torch
