@@ -134,6 +134,11 @@ def _start_worker(options: BatchOptions) -> None:
     global _worker
     # Ctrl-C goes to the whole process group; the parent handles it and stops the pool.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    # Each worker has a core to itself; torch's own thread pool would otherwise fight the others for it.
+    os.environ["OMP_NUM_THREADS"] = "1"
+    import torch
+
+    torch.set_num_threads(1)
     _worker = Processor(options)
 
 
