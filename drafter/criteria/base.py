@@ -7,6 +7,7 @@ from drafter.config import load_toml_resource
 from drafter.cues import lexicons
 from drafter.report import Finding
 from drafter.signals import role_probability
+from drafter.suggest import suggestion_for
 
 #: Points a finding takes off a criterion's 100. One error fails a criterion; warnings add up.
 PENALTY = {"error": 45, "warning": 20, "info": 0}
@@ -68,6 +69,14 @@ class Criterion:
             rationale=self.rationale,
             suggestion=suggestion,
         )
+
+    def missing(self, doc: Doc) -> Finding:
+        """A finding for something the draft lacks, pointing just after the last word of the body."""
+        sents = doc._.body_sents
+        last = next((t for t in reversed(sents[-1]) if not t.is_space), None) if sents else None
+        anchor = (last.idx + len(last),) * 2 if last is not None else (0, 0)
+        return self.finding(doc, "missing", anchor,
+                            suggestion=suggestion_for(doc, self.id, "missing", sents[-1] if sents else doc[:0]))
 
     def check(self, doc: Doc) -> tuple[list[Finding], int]:
         raise NotImplementedError

@@ -7,7 +7,6 @@ from drafter.criteria.base import Criterion
 from drafter.report import Finding
 from drafter.signals import body_tokens, cues, sentence
 from drafter.syntax import is_prospective
-from drafter.suggest import suggestion_for
 
 
 
@@ -17,11 +16,7 @@ class NextSteps(Criterion):
     def check(self, doc: Doc) -> tuple[list[Finding], int]:
         if self.steps(doc):
             return [], 100
-        sents = doc._.body_sents
-        last_word = next((t for t in reversed(sents[-1]) if not t.is_space), None) if sents else None
-        anchor = (last_word.idx + len(last_word),) * 2 if last_word is not None else (0, 0)
-        finding = self.finding(doc, "missing", anchor,
-                               suggestion=suggestion_for(doc, self.id, "missing", sents[-1] if sents else doc[:0]))
+        finding = self.missing(doc)
         return [finding], self.score([finding])
 
     def steps(self, doc: Doc) -> list[Span]:

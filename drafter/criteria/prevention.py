@@ -41,11 +41,7 @@ class Prevention(Criterion):
             for span in cues(doc, "VAGUE_PLEDGE")[:1]
         ]
         if not findings:
-            sents = doc._.body_sents
-            last = next((t for t in reversed(sents[-1]) if not t.is_space), None) if sents else None
-            anchor = (last.idx + len(last),) * 2 if last is not None else (0, 0)
-            findings.append(self.finding(doc, "missing", anchor,
-                                         suggestion=suggestion_for(doc, self.id, "missing", doc[:0])))
+            findings.append(self.missing(doc))
         return findings, self.score(findings)
 
     def changes(self, doc: Doc) -> list:

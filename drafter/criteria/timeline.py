@@ -137,10 +137,7 @@ class Timeline(Criterion):
             findings = [self.finding(doc, "vague", vague[0], text=vague[0].text,
                                      suggestion=suggestion_for(doc, self.id, "vague", vague[0]))]
         else:
-            sents = doc._.body_sents
-            last = next((t for t in reversed(sents[-1]) if not t.is_space), None) if sents else None
-            anchor = (last.idx + len(last),) * 2 if last is not None else (0, 0)
-            findings = [self.finding(doc, "missing", anchor, suggestion=suggestion_for(doc, self.id, "missing", doc[:0]))]
+            findings = [self.missing(doc)]
         return findings, self.score(findings)
 
     def _model_says_timed(self, doc: Doc) -> bool:
