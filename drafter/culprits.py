@@ -86,6 +86,23 @@ def _find_named_culprits(doc: Doc) -> list[Culprit]:
     return found
 
 
+AGENT_DEPS = {"nsubj", "poss", "appos", "attr"}
+
+
+def people_acting_in(sent: Span) -> list[Culprit]:
+    """Names that act in a sentence (subject, possessor, apposition, passive agent), outside the
+    greeting, sign-off and contact lines: the people a sentence of blame would be about."""
+    contacts = {t.i for span in cues(sent.doc, "CONTACT_CUE") for t in sentence(span)}
+    found = []
+    for token in sent:
+        if token.i in contacts or not _is_person(token) or token_in_letter_frame(token):
+            continue
+        agent = token.dep_ == "pobj" and token.head.dep_ == "agent"
+        if token.dep_ in AGENT_DEPS or agent:
+            found.append(Culprit(name_span(token), token, "self" if _names_the_writer(token) else "named"))
+    return found
+
+
 def _names_the_writer(token: Token) -> bool:
     """"That was me, Karan", "I'm Tomás": the writer giving their own name."""
     head = token.head

@@ -5,7 +5,8 @@
 For every criterion the roles it can read are tried at a grid of probability thresholds, or left out,
 one role at a time (coordinate ascent, two rounds), keeping what raises the criterion's balanced
 accuracy on corpora/drafts/dev.jsonl. Ties keep the model out, so it is only used where it helps.
-"veto" is the probability under which the model's doubt drops a rule finding (facts, names, ownership).
+"veto" is the probability under which the model's doubt drops a rule finding (facts, names, ownership);
+"blame_other_named" is the blame probability from which a named person acting in the sentence is blamed.
 The held-out test split is never read here."""
 from __future__ import annotations
 
@@ -18,11 +19,11 @@ from drafter.evaluate import POSITIVE, Scores, load_corpus
 ROOT = Path(__file__).resolve().parent.parent
 OUTPUT = ROOT / "drafter" / "data" / "combination.toml"
 ROLES = {
-    "facts": ["blame_other", "excuse", "veto"],
-    "names": ["self_singling", "veto"],
+    "facts": ["blame_other", "excuse", "veto", "blame_other_named"],
+    "names": ["self_singling", "veto", "blame_other"],
     "correction": ["self_abasement", "correction"],
     "next_steps": ["next_step"],
-    "ownership": ["minimising", "blame_other", "veto"],
+    "ownership": ["minimising", "blame_other", "veto", "blame_other_named"],
     "prevention": ["prevention"],
     "timeline": ["timeline"],
     "calm": ["alarm"],

@@ -5,6 +5,7 @@ from spacy.tokens import Doc, Span
 
 from drafter.config import load_toml_resource
 from drafter.cues import lexicons
+from drafter.culprits import people_acting_in
 from drafter.report import Finding
 from drafter.signals import role_probability
 from drafter.suggest import suggestion_for
@@ -31,13 +32,21 @@ class Criterion:
         #: tuned on the dev drafts by models/tune_combination.py. A role left out is not used.
         self.model_thresholds: dict[str, float] = dict(load_toml_resource("combination.toml").get(self.id, {}))
 
-    def model_says(self, doc: Doc, sent: Span, role: str) -> bool:
-        """Whether the role model, when loaded, puts ``sent`` in ``role`` for this criterion."""
-        limit = self.model_thresholds.get(role)
+    def model_says(self, doc: Doc, sent: Span, role: str, setting: str | None = None) -> bool:
+        """Whether the role model, when loaded, puts ``sent`` in ``role`` for this criterion, at the
+        threshold named ``setting`` (by default the role's own name)."""
+        limit = self.model_thresholds.get(setting or role)
         if limit is None:
             return False
         probability = role_probability(doc, sent, role)
         return probability is not None and probability >= limit
+
+    def model_blames_someone(self, doc: Doc, sent: Span) -> list:
+        """Named people acting in a sentence the model reads as blame (at ``blame_other_named``):
+        paraphrased blame of a person that the rules do not parse."""
+        if not self.model_says(doc, sent, "blame_other", "blame_other_named"):
+            return []
+        return people_acting_in(sent)
 
     def model_doubts(self, doc: Doc, sent: Span, roles: tuple[str, ...]) -> bool:
         """Whether the model, when loaded, finds none of ``roles`` in ``sent``: every probability is below

@@ -35,6 +35,11 @@ class Facts(Criterion):
         for span in cues(doc, "BLAME_PHRASE"):
             if not any(n.start <= span.start < n.end for n in no_fault) and sentence(span).start not in flagged_sents:
                 add("blame", span, target=span.text)
+        # Paraphrased blame of a named person: the model reads the sentence as blame and someone acts in it.
+        for sent in doc._.body_sents:
+            named = self.model_blames_someone(doc, sent) if sent.start not in flagged_sents else []
+            if named:
+                add("blame", named[0].span, named[0].person, target=named[0].span.text)
         for culprit in culprits(doc):
             if sentence(culprit.span).start in flagged_sents or culprit.kind == "self":
                 continue

@@ -5,7 +5,7 @@ from spacy.tokens import Doc
 
 from drafter.criteria.base import Criterion
 from drafter.report import Finding
-from drafter.culprits import named_culprits
+from drafter.culprits import named_culprits, people_acting_in
 from drafter.signals import cues, sentence
 from drafter.suggest import collective_sentence, suggestion_for
 
@@ -17,7 +17,12 @@ class Names(Criterion):
     def check(self, doc: Doc) -> tuple[list[Finding], int]:
         findings: list[Finding] = []
 
-        for culprit in named_culprits(doc):
+        culprits = list(named_culprits(doc))
+        # Paraphrased blame the rules miss: a named person acting in a sentence the model reads as blame.
+        for sent in doc._.body_sents:
+            if self.model_says(doc, sent, "blame_other"):
+                culprits += [c for c in people_acting_in(sent) if not any(c.person.i == k.person.i for k in culprits)]
+        for culprit in culprits:
             if self.model_doubts(doc, sentence(culprit.span), ("blame_other", "self_singling", "how_it_happened")):
                 continue
             findings.append(self.finding(

@@ -29,6 +29,8 @@ class Ownership(Criterion):
             s for s in cues(doc, "BLAME_PHRASE") if not any(n.start <= s.start < n.end for n in no_fault)
         ]
         deflections += [c.span for c in culprits(doc) if c.kind != "self"]
+        deflections += [c.span for sent in doc._.body_sents for c in self.model_blames_someone(doc, sent)[:1]
+                        if c.kind != "self"]
         for span in deflections:
             if sentence(span).start in flagged or self.model_doubts(doc, sentence(span), ("blame_other", "minimising")):
                 continue
