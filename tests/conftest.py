@@ -1,4 +1,6 @@
 import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -20,3 +22,10 @@ def shared_dir():
     if not SHARED.is_dir():
         pytest.skip("../shared is not beside the repository")
     return SHARED
+
+
+def run_drafter(*args, stdin=None):
+    """The `drafter` command in a real subprocess, as a user runs it."""
+    env = {**os.environ, "PYTHONIOENCODING": "utf-8"}
+    return subprocess.run([sys.executable, "-m", "drafter", *args], input=stdin, capture_output=True,
+                          env=env, timeout=300)

@@ -1,10 +1,8 @@
 """The command line through a real subprocess: exit codes, JSON shape, bad input."""
 import json
-import os
-import subprocess
-import sys
 
 import pytest
+from conftest import run_drafter
 
 from drafter.checker import CRITERION_IDS
 
@@ -16,10 +14,7 @@ GOOD_DRAFT = (
 )
 
 
-def run(*args, stdin=None):
-    env = {**os.environ, "PYTHONIOENCODING": "utf-8"}
-    return subprocess.run([sys.executable, "-m", "drafter", *args], input=stdin, capture_output=True,
-                          env=env, timeout=300)
+run = run_drafter
 
 
 @pytest.fixture()

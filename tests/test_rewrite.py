@@ -1,12 +1,10 @@
 """`drafter rewrite` with the real spaCy pipeline: each move, what must never change, placeholders, CLI."""
 import json
-import os
-import subprocess
-import sys
 from collections import Counter
 from pathlib import Path
 
 import pytest
+from conftest import run_drafter
 
 import drafter
 from drafter.draft import segment
@@ -165,9 +163,7 @@ BAD = "Hi Sam,\n\nTom sent you the wrong invoice for $120. We were swamped!!! So
 
 
 def run(*args, stdin=None):
-    env = {**os.environ, "PYTHONIOENCODING": "utf-8"}
-    return subprocess.run([sys.executable, "-m", "drafter", "rewrite", *args], input=stdin, capture_output=True,
-                          env=env, timeout=300)
+    return run_drafter("rewrite", *args, stdin=stdin)
 
 
 @pytest.fixture()
