@@ -298,3 +298,12 @@ def test_read_options_default_to_text_fields(tmp_path):
     lines.write_text(json.dumps({"id": 7, "text": "Sorry!", "date": "2024-05-01"}) + "\n", encoding="utf-8")
     (message,) = read_archives([str(lines)], ReadOptions())
     assert message.id == "7" and message.date == "2024-05-01T00:00:00" and message.text == "Sorry!"
+
+
+def test_csv_cells_never_start_a_formula():
+    from drafter.formatters.csv import neutralised
+
+    assert neutralised('=HYPERLINK("http://x","click")') == '\'=HYPERLINK("http://x","click")'
+    assert neutralised("@SUM(A1)") == "'@SUM(A1)"
+    assert neutralised("Invoice correction") == "Invoice correction"
+    assert neutralised(42) == 42

@@ -17,7 +17,15 @@ def write(rows: Iterable[dict], path: str, criterion_ids: Sequence[str]) -> None
         writer = csv.DictWriter(file, fieldnames=columns(criterion_ids), extrasaction="ignore")
         writer.writeheader()
         for row in rows:
-            writer.writerow(flatten(row))
+            writer.writerow({key: neutralised(value) for key, value in flatten(row).items()})
+
+
+def neutralised(value):
+    """Text from an email that a spreadsheet would run as a formula ("=HYPERLINK(...)") is prefixed
+    with an apostrophe, so opening the CSV never executes message content."""
+    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
+        return "'" + value
+    return value
 
 
 def flatten(row: dict) -> dict:
