@@ -24,7 +24,7 @@ def unfilled_placeholders(doc) -> list[Finding]:
         Finding(criterion=PLACEHOLDERS, rule=f"{PLACEHOLDERS}/unfilled", severity="error", start=start, end=end,
                 text=text, message=f"Unfilled placeholder {text}: replace it with what only you know before sending.",
                 rationale="drafter rewrite inserts a visible placeholder where a line needs facts it cannot know.",
-                line=draft.position(start)[0], column=draft.position(start)[1])
+                **dict(zip(("line", "column"), draft.position(start))))
         for start, end, text in placeholder_spans(draft.text) if in_body(doc, start, end)
     ]
 
@@ -90,7 +90,7 @@ class Checker:
         results = {}
         for criterion in self.criteria:
             findings, score = criterion.check(doc)
-            located = [dataclasses.replace(f, line=draft.position(f.start)[0], column=draft.position(f.start)[1])
+            located = [dataclasses.replace(f, **dict(zip(("line", "column"), draft.position(f.start))))
                        for f in findings]
             measures = criterion.measures(doc) if hasattr(criterion, "measures") else {}
             results[criterion.id] = CriterionResult(criterion.id, score, criterion.verdict(findings, score),

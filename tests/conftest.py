@@ -24,6 +24,13 @@ def shared_dir():
     return SHARED
 
 
+def write_draft(directory: Path, name: str, text: str) -> Path:
+    """A draft file for a command-line test."""
+    path = directory / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
 def run_drafter(*args, stdin=None):
     """The `drafter` command in a real subprocess, as a user runs it."""
     env = {**os.environ, "PYTHONIOENCODING": "utf-8"}

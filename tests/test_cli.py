@@ -2,7 +2,7 @@
 import json
 
 import pytest
-from conftest import run_drafter
+from conftest import run_drafter, write_draft
 
 from drafter.checker import CRITERION_IDS
 
@@ -19,16 +19,12 @@ run = run_drafter
 
 @pytest.fixture()
 def bad_file(tmp_path):
-    path = tmp_path / "bad.txt"
-    path.write_text(BAD_DRAFT, encoding="utf-8")
-    return path
+    return write_draft(tmp_path, "bad.txt", BAD_DRAFT)
 
 
 @pytest.fixture()
 def good_file(tmp_path):
-    path = tmp_path / "good.txt"
-    path.write_text(GOOD_DRAFT, encoding="utf-8")
-    return path
+    return write_draft(tmp_path, "good.txt", GOOD_DRAFT)
 
 
 def test_lint_failing_draft_exits_1_with_located_findings(bad_file):

@@ -4,7 +4,7 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
-from conftest import run_drafter
+from conftest import run_drafter, write_draft
 
 import drafter
 from drafter.draft import segment
@@ -168,9 +168,7 @@ def run(*args, stdin=None):
 
 @pytest.fixture()
 def bad_file(tmp_path):
-    path = tmp_path / "draft.txt"
-    path.write_text(BAD, encoding="utf-8")
-    return path
+    return write_draft(tmp_path, "draft.txt", BAD)
 
 
 def test_cli_prints_the_new_draft_and_a_diff(bad_file):
