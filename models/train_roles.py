@@ -214,7 +214,8 @@ def main(argv: list[str] | None = None) -> int:
     log(f"sentences: train {len(train)}, dev {len(dev)}, test {len(test)}")
 
     # Encode every layer once; configurations then pick columns (in memory only).
-    encoder = SentenceEncoder(layers=range(7))
+    # Trained on fp32 features so the head does not depend on the machine it was trained on.
+    encoder = SentenceEncoder(layers=range(7), precision="fp32")
     features = {name: encoder.encode([row["text"] for row in rows])
                 for name, rows in (("train", train), ("dev", dev), ("test", test))}
     del encoder
