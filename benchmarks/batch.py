@@ -19,6 +19,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+from collections import Counter
 import threading
 import time
 from email.message import EmailMessage
@@ -78,17 +79,21 @@ FILLER = ["We know how much you rely on this.", "We understand that it caused ex
           "The rest of your account is not affected.", "Nothing else in the order has changed."]
 
 
-def generate_email(rng: random.Random, number: int) -> bytes:
-    """One incident email of about 120 words from the templates above."""
+def generate_email(rng: random.Random, number: int, distinct: bool = False) -> tuple[bytes, list[str]]:
+    """One incident email of about 120 words from the templates above, and its body sentences.
+
+    With ``distinct``, every sentence carries the message's own case number, so no two messages
+    share a sentence and the role model's reuse of repeated sentences cannot help."""
     slots = {"name": rng.choice(NAMES), "thing": rng.choice(THINGS), "day": rng.choice(DAYS), "sender": "Lena"}
-    parts = [rng.choice(WHAT), rng.choice(APOLOGY), rng.choice(CAUSE), rng.choice(FIX), rng.choice(PREVENTION),
-             rng.choice(NEXT)]
-    body = " ".join(p for p in parts if p).format(**slots)
+    sentences = [p.format(**slots) for p in (rng.choice(WHAT), rng.choice(APOLOGY), rng.choice(CAUSE),
+                                              rng.choice(FIX), rng.choice(PREVENTION), rng.choice(NEXT)) if p]
     for sentence in rng.sample(FILLER, len(FILLER)):  # pad to about 120 words
-        if len(body.split()) >= 112:
+        if len(" ".join(sentences).split()) >= 112:
             break
-        body += " " + sentence
-    text = f"{rng.choice(OPENINGS).format(**slots)}\n\n{body}\n\n{rng.choice(CLOSINGS).format(**slots)}\n"
+        sentences.append(sentence)
+    if distinct:
+        sentences = [f"{s[:-1]} (case {number}-{k}){s[-1]}" for k, s in enumerate(sentences)]
+    text = f"{rng.choice(OPENINGS).format(**slots)}\n\n{' '.join(sentences)}\n\n{rng.choice(CLOSINGS).format(**slots)}\n"
     message = EmailMessage()
     message["From"] = "Lena <lena@example.com>"
     message["To"] = "customer@example.com"
@@ -96,20 +101,24 @@ def generate_email(rng: random.Random, number: int) -> bytes:
     message["Date"] = f"Tue, {1 + number % 28:02d} {['Jan', 'Feb', 'Mar', 'Apr'][number % 4]} 2024 10:00:00 +0000"
     message["Message-ID"] = f"<bench-{number}@example.com>"
     message.set_content(text, cte="7bit")
-    return bytes(message)
+    return bytes(message), sentences
 
 
-def write_archive(path: Path, n: int) -> float:
+def write_archive(path: Path, n: int, distinct: bool = False) -> tuple[float, float]:
+    """Writes the mbox; returns the mean words per message and the share of body sentences
+    that occur only once in the archive."""
     rng = random.Random(7)
     box = mailbox.mbox(str(path))
     words = 0
+    counts: Counter = Counter()
     for number in range(n):
-        data = generate_email(rng, number)
+        data, sentences = generate_email(rng, number, distinct)
         words += len(data.split(b"\n\n", 1)[1].split())
+        counts.update(sentences)
         box.add(data)
     box.flush()
     box.close()
-    return words / n
+    return words / n, len(counts) / sum(counts.values())
 
 
 def peak_rss(process: psutil.Process, stop: threading.Event, result: list[int]) -> None:
@@ -169,6 +178,8 @@ def main() -> None:
     parser.add_argument("--n", type=int, default=2000, help="Messages to generate (default 2000).")
     parser.add_argument("--repeat", type=int, default=1, help="Runs per variant; the median is shown.")
     parser.add_argument("--profile", action="store_true", help="Profile the jobs-1 path in process.")
+    parser.add_argument("--distinct", action="store_true",
+                        help="Give every sentence of every message its own case number (no repeated sentences).")
     args = parser.parse_args()
 
     from drafter.roles import load_role_model
@@ -176,8 +187,9 @@ def main() -> None:
     model_available = load_role_model() is not None
     with tempfile.TemporaryDirectory() as folder:
         archive, out = Path(folder) / "bench.mbox", Path(folder) / "out.jsonl"
-        words = write_archive(archive, args.n)
-        print(f"{args.n} generated incident emails, {words:.0f} words each on average; {psutil.cpu_count()} cores")
+        words, distinct = write_archive(archive, args.n, args.distinct)
+        print(f"{args.n} generated incident emails, {words:.0f} words each on average, "
+              f"{distinct:.0%} of body sentences distinct; {psutil.cpu_count()} cores")
         if not model_available:
             print("note: no trained role model in drafter/model (load_role_model() is None): model variants skipped")
         for model in (False, True):

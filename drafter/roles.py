@@ -129,11 +129,15 @@ class RoleModel:
         self.torch = torch
 
     def predict(self, sentences: list[str]) -> list[dict[str, float]]:
+        """Role probabilities for each sentence. A sentence that occurs several times (a standard
+        closing line, one notice sent to many customers) is encoded once."""
         if not sentences:
             return []
+        distinct = list(dict.fromkeys(sentences))
         with self.torch.inference_mode():
-            probabilities = self.torch.sigmoid(self.head(self.encoder.encode(sentences))).tolist()
-        return [dict(zip(self.roles, row)) for row in probabilities]
+            probabilities = self.torch.sigmoid(self.head(self.encoder.encode(distinct))).tolist()
+        by_sentence = {text: dict(zip(self.roles, row)) for text, row in zip(distinct, probabilities)}
+        return [dict(by_sentence[text]) for text in sentences]
 
     def labels(self, sentences: list[str]) -> list[set[str]]:
         """The roles whose probability reaches the card's per-role decision threshold."""

@@ -108,3 +108,32 @@ def test_card_is_json_beside_the_head():
     card = json.loads((MODEL_DIR / CARD_FILE).read_text(encoding="utf-8"))
     assert card["roles"] and card["hidden_size"] > 0
     assert (MODEL_DIR / HEAD_FILE).stat().st_size < 20_000_000
+
+
+def test_repeated_sentences_get_the_same_probabilities(role_model):
+    text, other = CLEAR[3][0], CLEAR[8][0]
+    rows = role_model.predict([text, other, text])
+    assert rows[0] == rows[2] and rows[0] is not rows[2]
+    assert rows[0] != rows[1]
+
+
+@pytest.mark.parametrize("precision", ["fp32", "bf16"])
+def test_encoder_precisions_agree(precision):
+    from drafter.roles import inference_precision, SentenceEncoder
+
+    if precision == "bf16" and inference_precision("auto") != "bf16":
+        pytest.skip("no native bfloat16 on this CPU")
+    sentences = [text for text, _ in CLEAR]
+    reference = SentenceEncoder(layers=(1, 6), precision="fp32").encode(sentences)
+    encoded = SentenceEncoder(layers=(1, 6), precision=precision).encode(sentences)
+    assert encoded.dtype == reference.dtype
+    cosine = (encoded * reference).sum(-1) / 2  # two normalised blocks of 384
+    assert cosine.min().item() > 0.99
+
+
+def test_unknown_precision_is_refused(monkeypatch):
+    from drafter.roles import inference_precision
+
+    monkeypatch.setenv("DRAFTER_MODEL_PRECISION", "fp8")
+    with pytest.raises(ValueError, match="DRAFTER_MODEL_PRECISION"):
+        inference_precision()
