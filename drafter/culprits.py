@@ -11,7 +11,7 @@ from spacy.tokens import Doc, Span, Token
 from drafter.cues import lexicons
 from drafter.signals import cues, memo, sentence, token_in_letter_frame
 from drafter.syntax import (
-    is_prospective, is_reader, is_third_party, looks_like_person_name, marks_error, mentions_error, name_span,
+    clause_tokens, is_prospective, is_reader, is_third_party, looks_like_person_name, marks_error, mentions_error, name_span,
     remedy, subjects, verbs_done_wrong, word_sets,
 )
 
@@ -56,11 +56,43 @@ def _narrates_culprit(token: Token) -> bool:
         if token not in subjects(verb) or is_prospective(verb):
             continue
         lemma = verb.lemma_.lower()
-        if lemma in _name_words()["credit_verbs"] or lemma in word_sets()["experiencer_verbs"] or lemma == "be":
+        if lemma in _name_words()["credit_verbs"] and (lemma in _name_words()["rescue_verbs"] or not _in_causal_clause(verb)):
             continue
+        if lemma in word_sets()["experiencer_verbs"] or lemma == "be":
+            continue
+        if verb.tag_ == "VBN" and remedy(verb) == "done":
+            continue  # "Sophie has refreshed it": a fix made, not the mistake
         if verb.tag_ in ("VBD", "VBN") or any(c.lower_ in ("did", "had") for c in verb.children):
             return True
     return False
+
+
+def _contact_cue_counts(span: Span) -> bool:
+    """A contact cue that really offers a person to turn to: "reply to Maria", "Jonas will call you",
+    "I've copied in Dara", not the noun in "the wrong client contact" or the past in "she copied the template"."""
+    root = span.root
+    if len(span) == 1 and root.pos_ not in ("VERB", "AUX"):
+        return False
+    if root.pos_ in ("VERB", "AUX") and root.tag_ == "VBD" and not is_prospective(root):
+        return any(c.dep_ == "nsubj" and c.lower_ in ("i", "we") for c in root.children)
+    return True
+
+
+def _contacts(doc: Doc) -> set[int]:
+    """Tokens of the sentences that name a contact for the next step."""
+    return memo(doc, "contact_tokens", lambda: {t.i for span in cues(doc, "CONTACT_CUE") if _contact_cue_counts(span)
+                                                for t in sentence(span)})
+
+
+CAUSAL_MARKS = {"because", "since", "as", "cause", "'cause", "after"}
+
+
+def _in_causal_clause(verb: Token) -> bool:
+    """The verb tells the cause of the mistake: "... because Tom picked the first match"."""
+    clause = verb
+    while clause.dep_ == "conj" and clause.head.i != clause.i:
+        clause = clause.head
+    return clause.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in CAUSAL_MARKS for c in clause.children)
 
 
 def named_culprits(doc: Doc) -> list[Culprit]:
@@ -71,19 +103,136 @@ def named_culprits(doc: Doc) -> list[Culprit]:
 def _find_named_culprits(doc: Doc) -> list[Culprit]:
     found: list[Culprit] = []
     flagged: set[int] = set()
-    contacts = {t.i for span in cues(doc, "CONTACT_CUE") for t in sentence(span)}
+    contacts = _contacts(doc)
     for sent in doc._.body_sents:
         for token in sent:
-            if token.i in flagged or not _is_person(token) or token_in_letter_frame(token):
+            if token.i in flagged or token_in_letter_frame(token):
                 continue
-            if not (_tied_to_mistake(token, _possessed_work()) or _narrates_culprit(token)):
+            if not (_is_person(token) or _signs_the_draft(token)
+                    or (looks_like_person_name(token) and _writer_names_self(token))):
                 continue
-            if token.i in contacts and not _is_culprit_subject(token):
+            writer = _writer_names_self(token)
+            if writer and _writer_at_fault_near(token):
+                kind = "self"
+            elif _tied_to_mistake(token, _possessed_work()) or _narrates_culprit(token):
+                if token.i in contacts and not _is_culprit_subject(token):
+                    continue
+                kind = "self" if writer else "named"
+            else:
                 continue
             name = name_span(token)
             flagged.update(t.i for t in name)
-            found.append(Culprit(name, token, "self" if _names_the_writer(token) else "named"))
+            found.append(Culprit(name, token, kind))
+    for pronoun, antecedent in _blamed_through_pronouns(doc, contacts):
+        if antecedent.i not in flagged:
+            name = name_span(antecedent)
+            flagged.update(t.i for t in name)
+            found.append(Culprit(name, antecedent, "self" if _writer_names_self(antecedent) else "named"))
     return found
+
+
+def _blamed_through_pronouns(doc: Doc, contacts: set[int]) -> list[tuple[Token, Token]]:
+    """"Our driver, Carl, ... He should have called ahead": a "he" or "she" who did the wrong thing,
+    with the person named just before (same sentence or the two before it) it stands for."""
+    sents = doc._.body_sents
+    pairs = []
+    for index, sent in enumerate(sents):
+        for token in sent:
+            if token.lower_ not in ("he", "she") or token.dep_ not in ("nsubj", "nsubjpass"):
+                continue
+            if not (_tied_to_mistake(token, _possessed_work())
+                    or (_narrates_culprit(token) and mentions_error(sent))):
+                continue
+            window = [t for s in sents[max(0, index - 2):index + 1] for t in s if t.i < token.i]
+            people = [t for t in window if t.i not in contacts and not token_in_letter_frame(t) and _is_person(t)
+                      and t.dep_ not in ("poss", "pobj", "dobj", "dative")]
+            if people:
+                pairs.append((token, people[-1]))
+    return pairs
+
+
+def _signs_the_draft(token: Token) -> bool:
+    """A capitalised word inside a sentence that is also the name the draft is signed with, even
+    when the tagger takes it for a common noun ("(Grace, reception)" signed "Grace")."""
+    draft = token.doc._.draft
+    if draft is None or draft.signoff is None or token.is_sent_start or not token.is_title or not token.is_alpha:
+        return False
+    if token.pos_ not in ("PROPN", "NOUN") or token.lower_ in word_sets()["third_parties"]:
+        return False
+    signed = token.doc.text[draft.signoff.start:draft.signoff.end].split()
+    return token.text in signed
+
+
+def _writer_names_self(token: Token) -> bool:
+    """The writer giving their own name: "I, Rhys, sent", "this one was me, Declan", "I'm Lena",
+    "Wen here", "it's Dana", "(Grace, reception)", or the name the draft is signed with."""
+    if _names_the_writer(token):
+        return True
+    doc = token.doc
+    following = doc[token.i + 1] if token.i + 1 < len(doc) else None
+    if following is not None and following.lower_ == "here" and following.head.i in (token.i, token.head.i):
+        return True  # "Ollie here, ..."
+    if token.i >= 2 and doc[token.i - 1].text == "," and doc[token.i - 2].lower_ in ("me", "i", "myself"):
+        return True  # "from me, Farah:" when the parse misses the apposition
+    head = token.head
+    if (token.dep_ == "attr" and head.lemma_ == "be" and head.tag_ == "VBZ"
+            and any(c.dep_ == "nsubj" and c.lower_ in ("it", "this") for c in head.children)
+            and not any(c.dep_ == "relcl" for c in token.children)):
+        return True  # "it's Dana", "this is Sam" (not the cleft "it was Sofia who ...")
+    sent = sentence(token)
+    before = doc.text[sent.start_char:token.idx]
+    if before.count("(") > before.count(")") and any(t.lower_ in ("i", "me", "my") for t in sent):
+        return True  # "That was my doing (Sinead, finance ops)."
+    draft = doc._.draft
+    if draft is not None and draft.signoff is not None:
+        return token.text in doc.text[draft.signoff.start:draft.signoff.end].split()
+    return False
+
+
+FIRST_SINGULAR = {"i", "me", "my", "myself", "mine"}
+
+
+def _writer_at_fault(sent: Span, *, near: bool = False) -> bool:
+    """The writer alone as the one who got it wrong: "my mistake", "I sent the wrong file",
+    "I packed this batch myself". ``near`` (a neighbouring sentence) asks for a plainer sign."""
+    doc = sent.doc
+    if cues(doc, "SELF_SINGLING", sent):
+        return True
+    for verb in verbs_done_wrong(sent):
+        if any(s.lower_ in ("i", "me") for s in subjects(verb)):
+            return True
+    if near:
+        return False
+    error_told = (mentions_error(sent) or any(t.lemma_.lower() in APOLOGY_WORDS for t in sent)
+                  or any(mentions_error(s) for s in doc._.body_sents[:3]))
+    for verb in sent:
+        if verb.pos_ != "VERB" or verb.tag_ not in ("VBD", "VBN") or is_prospective(verb):
+            continue
+        if verb.tag_ == "VBN" and remedy(verb) == "done":
+            continue
+        emphatic = any(t.lower_ == "myself" for t in clause_tokens(verb))  # "I packed it myself"
+        if verb.lemma_.lower() in _name_words()["credit_verbs"] and not emphatic:
+            continue
+        mine = [s for s in subjects(verb) if s.lower_ in ("i", "me")
+                or any(c.dep_ == "poss" and c.lower_ == "my" for c in s.children)]
+        if mine and (error_told or emphatic):
+            return True
+    return False
+
+
+APOLOGY_WORDS = {"sorry", "apology", "apologise", "apologize", "oops", "whoops", "apologies"}
+
+
+def _writer_at_fault_near(token: Token) -> bool:
+    """The writer at fault in the sentence that names them, or plainly so in the one before or after."""
+    sent = sentence(token)
+    if _writer_at_fault(sent):
+        return True
+    sents = token.doc._.body_sents
+    index = next((i for i, s in enumerate(sents) if s.start == sent.start), None)
+    if index is None:
+        return False
+    return any(_writer_at_fault(sents[j], near=True) for j in (index - 1, index + 1) if 0 <= j < len(sents))
 
 
 AGENT_DEPS = {"nsubj", "poss", "appos", "attr"}
@@ -92,7 +241,7 @@ AGENT_DEPS = {"nsubj", "poss", "appos", "attr"}
 def people_acting_in(sent: Span) -> list[Culprit]:
     """Names that act in a sentence (subject, possessor, apposition, passive agent), outside the
     greeting, sign-off and contact lines: the people a sentence of blame would be about."""
-    contacts = {t.i for span in cues(sent.doc, "CONTACT_CUE") for t in sentence(span)}
+    contacts = _contacts(sent.doc)
     found = []
     for token in sent:
         if token.i in contacts or not _is_person(token) or token_in_letter_frame(token):
@@ -118,7 +267,7 @@ def _is_culprit_subject(token: Token) -> bool:
 
 def _tied_to_mistake(token: Token, possessed_work: frozenset[str]) -> bool:
     head = token.head
-    wrong_verbs = set(verbs_done_wrong(sentence(token)))
+    wrong_verbs = [v for v in verbs_done_wrong(sentence(token)) if not _safeguard_missed(v)]
     # Subject or passive agent of a verb that did the wrong thing: "Priya sent the wrong file",
     # "the file was deleted by Tom".
     if any(token in subjects(verb) for verb in wrong_verbs):
@@ -141,10 +290,11 @@ def _tied_to_mistake(token: Token, possessed_work: frozenset[str]) -> bool:
     # "That one's on Dev", "this was on Sam" (not "the entrance is on Carver Street").
     if token.dep_ == "pobj" and head.lower_ == "on" and head.head.lemma_ == "be":
         return _points_at_the_mistake(head.head)
-    # A cleft that points at someone: "it was Sofia who approved the discount".
+    # A cleft that points at someone: "it was Sofia who approved the discount", or the answer to a
+    # "who ...?" about the mistake ("Who left the door open? It was Tariq").
     if token.dep_ == "attr" and head.lemma_ == "be" and any(
             c.dep_ == "nsubj" and c.lower_ in ("it", "that", "this") for c in head.children):
-        return mentions_error(sentence(token))
+        return mentions_error(sentence(token)) or (head.tag_ == "VBD" and _answers_who(token))
     # Someone the mistake got past, or came from: "slipped past Hannah", "a spreadsheet from Megan".
     if token.dep_ == "pobj" and head.lower_ in ("past", "by", "from") and mentions_error(sentence(token)):
         return not is_prospective(head.head)
@@ -157,21 +307,37 @@ def _tied_to_mistake(token: Token, possessed_work: frozenset[str]) -> bool:
     return False
 
 
+def _answers_who(token: Token) -> bool:
+    """The sentence follows (or contains) a question that starts with "who"."""
+    sent = sentence(token)
+    earlier = token.doc[max(0, sent.start - 40):token.i]
+    questions = [t for t in earlier if t.text.startswith("?")]
+    return bool(questions) and any(t.lower_ == "who" and t.i < questions[-1].i for t in earlier)
+
+
 BLAMEABLE_PRONOUNS = {"that", "this", "it", "one", "which"}
 GROUPS = {"team", "department", "staff", "crew", "desk", "office", "group", "company", "firm", "shift", "side"}
+
+
+def _safeguard_missed(verb: Token) -> bool:
+    """A check or tool that did not catch the mistake ("Outlook didn't warn me", "the bank's duplicate
+    check didn't catch it"): a fact about the safeguard, not blame, unless a person is the subject."""
+    if verb.lemma_.lower() not in word_sets()["safeguard_verbs"] or not any(c.dep_ == "neg" for c in verb.children):
+        return False
+    return not any(s.ent_type_ == "PERSON" or s.lower_ in ("he", "she", "they") for s in subjects(verb))
 
 
 def third_party_blame(sent: Span) -> Culprit | None:
     """A clause in which someone outside "we" did the wrong thing: (span, the culprit)."""
     doc = sent.doc
-    wrong = list(verbs_done_wrong(sent, with_experiences=True))
+    wrong = [v for v in verbs_done_wrong(sent, with_experiences=True) if not _safeguard_missed(v) and not _undergone(v)]
     candidates = [(verb, subject) for verb in wrong for subject in subjects(verb)]
     if mentions_error(sent):
         # The parse often hangs the sign of error on another clause ("X did Y, so Z was wrong").
         credited = _name_words()["credit_verbs"]
         candidates += [(verb, subject) for verb in sent if verb.pos_ == "VERB" and verb.tag_ in ("VBD", "VBN")
                        and not is_prospective(verb) and verb.lemma_.lower() not in credited
-                       and remedy(verb) is None for subject in subjects(verb)]
+                       and remedy(verb) is None and not _undergone(verb) for subject in subjects(verb)]
     for verb in wrong:
         for agent in (c for c in verb.children if c.dep_ == "agent"):
             # "mislabelled by the night shift", "posted by a member of the QA team"
@@ -214,18 +380,53 @@ def _points_at_the_mistake(be_verb: Token) -> bool:
 READER_FAULT_VERBS = {"give", "provide", "choose", "select", "use", "fill", "put", "type", "enter", "tell"}
 
 
+def _undergone(verb: Token) -> bool:
+    """What the reader lost or spent rather than did: "the time your team lost", "you lost a day"."""
+    if verb.lemma_.lower() not in ("lose", "waste", "spend", "miss"):
+        return False
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    if verb.dep_ == "relcl":
+        objects.append(verb.head)
+    return any(o.ent_type_ in ("TIME", "DATE", "MONEY") or o.lemma_.lower() in TIME_OR_MONEY for o in objects)
+
+
+TIME_OR_MONEY = {"time", "hour", "day", "week", "morning", "afternoon", "evening", "money", "sleep", "effort",
+                 "deadline", "appointment", "flight", "train", "slot", "chance", "sale", "window"}
+
+
 def reader_blame(sent: Span) -> Culprit | None:
     """The reader, or someone on their side, as the one who did the wrong thing ("you typed your old
-    postcode", "your assistant gave us the wrong address"); not what the reader did innocently."""
+    postcode", "your assistant gave us the wrong address", "you weren't signed in"); not what the
+    reader did innocently."""
+    doc = sent.doc
     for verb in verbs_done_wrong(sent):
         lemma = verb.lemma_.lower()
-        if verb.tag_ not in ("VBD", "VBN") or not marks_error(verb, with_subject=False):
+        if verb.tag_ not in ("VBD", "VBN") or not marks_error(verb, with_subject=False) or _undergone(verb):
             continue
         if lemma not in word_sets()["fault_verbs"] and lemma not in READER_FAULT_VERBS:
             continue
         for subject in subjects(verb):
             if is_reader(subject):
-                return Culprit(sent.doc[min(subject.left_edge.i, verb.i):verb.i + 1], subject, "reader")
+                return Culprit(doc[min(subject.left_edge.i, verb.i):verb.i + 1], subject, "reader")
+    actions = word_sets()["reader_actions"]
+    for verb in sent:
+        if verb.pos_ != "VERB" or verb.lemma_.lower() not in actions or is_prospective(verb):
+            continue
+        if any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in verb.children):
+            continue
+        readers = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and is_reader(c)]
+        if not readers:
+            continue
+        # "you didn't select", "you weren't signed in": the reader left out a step.
+        if any(c.dep_ == "neg" for c in verb.children):
+            return Culprit(doc[min(readers[0].i, verb.i):verb.i + 1], readers[0], "reader")
+        # "the timesheet you approved had the wrong code": the reader's own work carried the error.
+        if verb.dep_ == "relcl" and verb.tag_ in ("VBD", "VBN"):
+            work = verb.head
+            owner = work.head
+            if work.dep_ in ("nsubj", "nsubjpass") and owner.pos_ in ("VERB", "AUX") and marks_error(
+                    owner, with_subject=False):
+                return Culprit(doc[work.left_edge.i:verb.i + 1], readers[0], "reader")
     return None
 
 

@@ -14,13 +14,20 @@ FIRST_PERSON = {"i", "we", "us", "me", "our", "my", "ours", "mine", "myself", "o
 FUTURE_OR_OFFER = {"will", "'ll", "can", "could", "shall", "would", "may", "might", "should", "going"}
 PERSON_LABELS = {"PERSON"}
 # spaCy's small model often tags a lone first name as an organisation or place.
-NAME_LIKE_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "PRODUCT", "WORK_OF_ART", "FAC"}
+NAME_LIKE_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "PRODUCT", "WORK_OF_ART", "FAC", "EVENT", "LAW", "LANGUAGE"}
 
 
 @functools.lru_cache(maxsize=1)
 def word_sets() -> dict[str, frozenset[str]]:
+    """The shared word lists, each widened by the ``[words]`` lists of the same name in the blame
+    lexicons (facts, names), so a family of words can be added where the blame rules live."""
     common = lexicons()["common"]
-    return {key: frozenset(value) for key, value in common.items() if isinstance(value, list)}
+    sets = {key: set(value) for key, value in common.items() if isinstance(value, list)}
+    for stem in ("facts", "names"):
+        for key, value in lexicons().get(stem, {}).get("words", {}).items():
+            if isinstance(value, list):
+                sets.setdefault(key, set()).update(value)
+    return {key: frozenset(value) for key, value in sets.items()}
 
 
 @functools.lru_cache(maxsize=1)
@@ -36,6 +43,12 @@ def subjects(verb: Token) -> list[Token]:
     found += [pobj for c in verb.children if c.dep_ == "agent" for pobj in c.children if pobj.dep_ == "pobj"]
     if not found and verb.dep_ in ("conj", "xcomp") and verb.head.i != verb.i:
         found = [c for c in verb.head.children if c.dep_ == "nsubj"]
+        if not found and verb.dep_ == "conj" and not any(c.dep_ == "auxpass" for c in verb.children):
+            # "Kasia wasn't shown the folder and assumed ...": an active verb shares the passive subject
+            found = [c for c in verb.head.children if c.dep_ == "nsubjpass" and c.lower_ not in FIRST_PERSON | {"you"}]
+    if verb.dep_ == "relcl" and verb.head.i != verb.i:
+        # "our database team, who changed the settings": the relative pronoun stands for its noun
+        found = [verb.head if c.tag_ in ("WP", "WDT") and c.dep_ == "nsubj" else c for c in found]
     expanded = []
     for subject in found:
         expanded.append(subject)
@@ -91,6 +104,8 @@ def _reports_past(verb: Token) -> bool:
     aux = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
     if verb.tag_ in ("VBD", "VBN"):
         return True
+    if verb.tag_ == "VB" and (aux & {"did", "had", "'d"} or {"should", "have"} <= aux or {"ought", "have"} <= aux):
+        return True  # "didn't leave the record", "should have checked"
     if verb.tag_ in ("VB", "VBP", "VBZ") and any(c.dep_ == "nsubj" for c in verb.children):
         # "misread" looks the same in the past as in the present, and the tagger often takes it for a base form.
         return verb.lower_ in ("misread", "misheard", "mislaid", "misled", "misspelt")
@@ -121,11 +136,17 @@ def _is_mis_word(token: Token) -> bool:
     return lowered.startswith("mis") and len(lowered) > 6 and token.pos_ in ("VERB", "ADJ")
 
 
+def _labels_a_thing(token: Token) -> bool:
+    """An error word used as a label for another noun: "error rates", "error code 5012", "bug report"."""
+    return token.dep_ == "compound" and token.head.pos_ in ("NOUN", "PROPN") and token.head.i > token.i
+
+
 def mentions_error(span: Span) -> bool:
     """Whether a sentence talks about the mistake at all."""
     words = word_sets()
-    return any(t.lower_ in words["error_words"] or t.lemma_.lower() in words["fault_nouns"]
-               or t.lemma_.lower() in words["fault_verbs_inherent"] or _is_mis_word(t) for t in span)
+    return any((t.lower_ in words["error_words"] or t.lemma_.lower() in words["fault_nouns"]
+                or t.lemma_.lower() in words["fault_verbs_inherent"] or _is_mis_word(t)) and not _labels_a_thing(t)
+               for t in span)
 
 
 def remedy(verb: Token) -> str | None:
@@ -157,10 +178,15 @@ def remedy(verb: Token) -> str | None:
 
 def looks_like_person_name(token: Token) -> bool:
     """A capitalised proper noun that NER calls a person, or a lone name it mislabels."""
-    if token.pos_ != "PROPN" or not token.text[:1].isupper() or not token.is_alpha:
+    if not token.text[:1].isupper() or not token.is_alpha:
         return False
-    if token.text.isupper() and len(token.text) > 1:
-        return False  # acronyms: IT, QA, AWS
+    if token.pos_ != "PROPN" and not (token.ent_type_ == "PERSON" and token.pos_ in ("NOUN", "VERB", "ADJ")
+                                      and not token.is_sent_start):
+        return False  # the tagger sometimes takes a name it cannot place ("Sinead", "Ahmed") for a noun
+    if token.text.isupper():
+        return False  # acronyms and letters: IT, QA, AWS, "revision B"
+    if _labels_a_place_or_version(token):
+        return False
     if token.ent_type_ in PERSON_LABELS:
         return True
     if token.ent_type_ and token.ent_type_ not in NAME_LIKE_LABELS:
@@ -174,6 +200,24 @@ def looks_like_person_name(token: Token) -> bool:
     if token.lower_ in word_sets()["third_parties"]:
         return False
     return not any(c.lower_ in ("the", "a", "an", "our", "your", "their") for c in token.children)
+
+
+def _labels_a_place_or_version(token: Token) -> bool:
+    """Part of a street, building or versioned thing, not a person: "Mill Lane", "Brook Road",
+    "Revision B", "Phase 2"."""
+    doc = token.doc
+    suffixes = word_sets().get("place_suffixes", frozenset())
+    following = doc[token.i + 1] if token.i + 1 < len(doc) else None
+    if token.lower_ in suffixes and token.i > 0 and doc[token.i - 1].pos_ == "PROPN":
+        return True
+    if following is not None and following.lower_ in suffixes and following.text[:1].isupper():
+        return True
+    if token.head.i != token.i and token.dep_ == "compound" and token.head.lower_ in suffixes:
+        return True
+    if following is not None and ((following.like_num and token.ent_type_ != "PERSON")
+                                  or (len(following.text) == 1 and following.text.isupper())):
+        return following.i + 1 >= len(doc) or doc[following.i + 1].text != "."
+    return False
 
 
 def name_span(token: Token) -> Span:
@@ -204,6 +248,13 @@ def is_third_party(token: Token) -> bool:
         return False  # "our team" is the organisation owning it, not someone else
     if token.lemma_.lower() in words or token.lower_ in words:
         return True
+    outside = word_sets().get("outside_businesses", frozenset())
+    if token.lemma_.lower() in outside and token.pos_ == "NOUN" and not any(
+            c.lower_ in ("our", "my", "your", "this") for c in token.children):
+        return True  # "the restaurant that prepared it", not "our shop"
+    roles = word_sets().get("outside_roles", frozenset())
+    if token.pos_ == "NOUN" and any(c.dep_ == "compound" and c.lemma_.lower() in roles for c in token.children):
+        return True  # "our partner hub", "the courier driver"
     if token.lower_ in ("one", "some", "several", "many", "each", "any", "all", "none", "two", "both"):
         # "one of our contractors"
         return any(c.dep_ == "prep" and c.lower_ == "of" and any(is_third_party(p) for p in c.children)

@@ -36,6 +36,16 @@ FACTS_FLAG = [
     "I suspect the IT department forgot to renew the certificate, hence the security warning on the site.",
     "Things were hectic after the launch and we just didn't have the bandwidth to double-check every order.",
     "Your assistant gave us the wrong delivery address, so the flowers went to your old office.",
+    "Their technician didn't reattach the sensor cable, so the alarm stayed silent overnight.",
+    "Because of the unusually heavy demand over the launch weekend, your order sat in the queue for four days.",
+    "We were down three drivers on Monday, which is why deliveries ran late.",
+    "The caterer that handled the lunch ignored the dietary notes we sent.",
+    "Our partner depot in Leeds has failed to process the returns on time.",
+    "The outage traced back to our network team, who changed the firewall rules without warning anyone.",
+    "From what we can tell, you weren't logged in when you placed the order, so the member price didn't apply.",
+    "The spreadsheet you signed off had the wrong rates in it, so the quote came out low.",
+    "It's likely something on your end, such as an old browser, stopped the page from loading.",
+    "Half our support staff were on parental leave that week, so replies took longer than usual.",
 ]
 
 FACTS_PASS = [
@@ -59,6 +69,12 @@ FACTS_PASS = [
     "We mislabelled two batches of almond butter as peanut-free. Please don't eat them; we'll refund you in full.",
     "Yesterday's reminder text went out twice to everyone on the list. Please ignore the second one.",
     "The prices on the product page left out VAT. We've updated the page.",
+    "The spam filter didn't catch the duplicate, so the reminder went out twice. We've removed the copy.",
+    "We moved your records to a new system overnight, and some entries were duplicated. They have been removed.",
+    "For the missing orders, there's nothing to do on your side: we'll resend them tonight.",
+    "I'm sorry for the hours your staff lost re-entering the data. The import now works.",
+    "Between 9 and 10am the error rate on checkout rose sharply; at 10:05 an engineer restarted the service and payments recovered.",
+    "We know this has been a difficult week for you, and we're sorry the refund took so long.",
 ]
 
 # --------------------------------------------------------------------------------------------
@@ -88,6 +104,15 @@ NAMES_FLAG = [
     "Kevin's typo in the config file is what caused yesterday's downtime.",
     "Mr Patel entered the wrong shipping rates, which is why some of you were overcharged.",
 ]
+NAMES_FLAG += [
+    "Hi team,\nQuick one from me, Farah: I uploaded the wrong logo to the event page this morning. The right one is up now.",
+    "Morning all, Kenji here. I forgot to send the rota out last night, so here it is now.",
+    "Apologies everyone, it's Bea. I booked the minibus for the wrong Saturday; it's rebooked for the 12th.",
+    "Our installer, Dominic, arrived without the brackets. He should have checked the job sheet before leaving.",
+    "The mix-up happened because Ines picked the older template from the shared drive.",
+    "Who switched off the freezer overnight? It was Callum, and we've lost the ice-cream stock.",
+    "Sorry all, I'm Petra and I ran the payroll export myself, which is why the dates were off.",
+]
 
 NAMES_PASS = [
     "Hi Maria,\n\nThe invoice we sent you on Monday had the wrong total. A corrected one is attached.\n\nBest,\nDaniel",
@@ -111,6 +136,13 @@ NAMES_PASS = [
     "The Austin plan page listed the wrong storage limit. It's 50 GB, as before.",
     "Hi Laura,\nWe deleted the wrong folder on Monday. It has been restored from a backup.\nBest,\nNina",
 ]
+NAMES_PASS += [
+    "Route change: the pick-up point is now 12 Harbour Lane, not the old depot. Sorry for the confusion.",
+    "Site crews downloaded Revision B of the plan instead of Revision C. All sheets in the portal are now current.",
+    "The client contact list in our newsletter tool was out of date, so some updates bounced. Sophie has refreshed it and will resend them.",
+    "Thanks to Amira for spotting the wrong total so quickly. A corrected invoice is attached.",
+    "We sent the wrong box. Jonas will call you tomorrow to arrange the swap.",
+]
 
 # (draft, name): some names finding must cover the first occurrence of the blamed name.
 NAMES_BLAMED_SPANS = [
@@ -131,6 +163,13 @@ NAMES_BLAMED_SPANS = [
     ("Dear team,\nMarcus deleted the shared folder on Friday by mistake. It has been restored.", "Marcus"),
     ("Hi Anna,\nThe wrong price went live because Ben skipped the review step.\nBest,\nClaire", "Ben"),
     ("Thanks for flagging this. The duplicate emails were sent by Fatima when the campaign was restarted.", "Fatima"),
+    (NAMES_FLAG[20], "Farah"),
+    (NAMES_FLAG[21], "Kenji"),
+    (NAMES_FLAG[22], "Bea"),
+    (NAMES_FLAG[23], "Dominic"),
+    (NAMES_FLAG[24], "Ines"),
+    (NAMES_FLAG[25], "Callum"),
+    (NAMES_FLAG[26], "Petra"),
 ]
 
 # (draft, name): no names finding may overlap the first occurrence of the harmless name.
@@ -155,6 +194,11 @@ NAMES_HARMLESS_SPANS = [
     ("Hi Laura,\nSteve deleted the wrong folder on Monday. It has been restored.\nBest,\nNina", "Laura"),
     ("Hi Laura,\nSteve deleted the wrong folder on Monday. It has been restored.\nBest,\nNina", "Nina"),
     ("Gareth sent the wrong invoice. For a corrected copy, please contact Yusuf in billing.", "Yusuf"),
+    (NAMES_PASS[20], "Harbour Lane"),
+    (NAMES_PASS[21], "Revision B"),
+    (NAMES_PASS[22], "Sophie"),
+    (NAMES_PASS[23], "Amira"),
+    (NAMES_PASS[24], "Jonas"),
 ]
 
 # --------------------------------------------------------------------------------------------
@@ -231,6 +275,12 @@ NEXT_STEPS_FLAG = [
     "The mobile site has been slow since Monday because of a configuration problem on our side. We're still digging into the cause.",
     "Last Friday's payroll ran a day late. The bank file was submitted after the cut-off.",
     "We listed the wrong speaker for Thursday's session in the programme.",
+    "Let me explain what went wrong with Friday's invoice run. The export picked up last year's rates.",
+    "The delivery slots on the website were wrong all weekend. We'll share more once we have a clearer picture.",
+    "Your parcel has gone missing between depots. I'll chase it with the warehouse.",
+    'The newsletter went to the wrong list, and there was nothing we could do to pull it back once it had been queued.',
+    'Some members may be seeing an old balance in the app. We regret the error.',
+    'The conditioner we recommend was listed at the wrong price in our spring flyer.',
 ]
 
 NEXT_STEPS_PASS = [
@@ -254,6 +304,15 @@ NEXT_STEPS_PASS = [
     "We sent you someone else's confirmation. Please delete it; your own confirmation will follow within the hour.",
     "Apologies for the mix-up. What would suit you best: a replacement, store credit or your money back?",
     "Thanks for bearing with us during the outage. Drop us a line whenever you'd like us to look over your account settings.",
+    'The booking page showed the wrong class times. Any questions, just message the front desk.',
+    'We took the membership fee twice this month. If the second charge is still showing next week, forward us your statement.',
+    'Ignore the first reminder we sent; the second one has the right date.',
+    'The parking fee shown at the gate was too high. Anyone who paid the higher fee can claim the difference at reception.',
+    "We ground your lenses to last year's prescription. Your replacement lenses will be fitted on Tuesday at 2pm.",
+    "We transferred £50 less than your invoice. We'll send the missing £50 to your account as soon as the bank reopens.",
+    "Your room wasn't ready when you arrived, and we're sorry. Breakfast is on us for the rest of your stay.",
+    'The engraving on your watch was misspelt. We will of course redo it at our cost.',
+    'Your statement total is wrong this month. If it still looks off, tap Billing > Help in the app.',
 ]
 
 # --------------------------------------------------------------------------------------------
@@ -380,6 +439,15 @@ TIMELINE_FLAG = [
     "We've spotted mistakes in the published timetable and are putting together a corrected version.",
     "The event page is showing the wrong venue on its map. Someone will get back to you about it.",
     "We haven't yet worked out why some gift cards show a zero balance. We'll update everyone as things progress.",
+    'Section 3 of the staff handbook had the wrong holiday allowance. It is now being rewritten by the policy team.',
+    "Your parcel hasn't arrived. We've asked the courier to search their depot, and someone will get back to you.",
+    'Checkout stopped working at around 14:10 and is still unavailable. Our team is on it.',
+    'The card reader is rejecting some payments after a few seconds. We are checking its settings.',
+    "The booking tool double-booked Friday's rooms. Every booking is now checked against the calendar before it is confirmed.",
+    "I'm sorry for the billing mix-up, and I apologise again for the stress it caused.",
+    'Some refunds have not gone out. Card refunds are paused while we reconcile the accounts.',
+    "The rota for next week went out with two people missing on Saturday. I'm rebuilding it now.",
+    'We will post a corrected price list to every stockist over the coming weeks.',
 ]
 
 TIMELINE_PASS = [
@@ -403,6 +471,20 @@ TIMELINE_PASS = [
     "We're still working out why some gift cards show a zero balance. Our next update will be tomorrow at 9am.",
     "Your booking was cancelled by mistake. It's been reinstated, and your confirmation email has gone out.",
     "We'll send you a full written summary of the error on Wednesday morning.",
+    'The price on the product page was wrong. It has been fully corrected.',
+    "Sorry, the slides had last year's chart. The fixed version is pinned in the channel.",
+    'We charged your card twice. The extra payment was returned to your account on Tuesday.',
+    'We delivered the wrong toaster. The right model left our depot this morning and arrives tomorrow.',
+    'The unit we installed is faulty. A courier is picking it up tomorrow afternoon.',
+    "We lost your raw photos, and we'd like to reshoot: the studio is free on the 3rd or the 5th.",
+    "Your booking was dropped by our system. I'll hold your table until 8pm tonight.",
+    "Your appointment was moved by mistake. I've moved it back to 10:30.",
+    'The map link was broken this morning; it works again now.',
+    "The webinar link in yesterday's email pointed to an old session. Sorry about that: the right link is https://example.com/live.",
+    'Sorry, I got that wrong: your plan covers 20 users, not 12.',
+    "Your parcel arrived a week late. We're refunding the delivery charge.",
+    "The banners used the old logo; I've re-exported them with the new one.",
+    'We expect to post our next progress note by 4pm today.',
 ]
 
 # --------------------------------------------------------------------------------------------

@@ -1,13 +1,23 @@
 """next_steps: the reader learns what happens next or what they can do."""
 from __future__ import annotations
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from drafter.criteria.base import Criterion
+from drafter.criteria.timeline import concrete_times
 from drafter.report import Finding
 from drafter.signals import body_tokens, cues, sentence
 from drafter.syntax import is_prospective
 
+FUTURE = {"will", "'ll", "shall"}
+# Words that open an instruction without being part of it: "please reply", "just quote the code", "do call".
+LEAD_INS = {"please", "just", "simply", "kindly", "then", "so", "and", "or", "also", "now", "do", "feel", "instead",
+            "meanwhile", "otherwise", "first", "again"}
+CONDITIONS = {"if", "when", "once", "should", "whenever", "until", "in", "for", "any", "questions", "anyone"}
+# Single-word or loose offer cues that also turn up in narrative ("a service visit", "so they don't
+# reorder", "I'm going to walk through Tuesday"); they count only where an instruction or offer is made.
+LOOSE_OFFERS = {"visit", "reorder", "re-order", "rebook", "re-book", "walk through", "shout", "recommend", "sign up",
+                "keep the", "either way", "you may", "stop by", "drop by"}
 
 
 class NextSteps(Criterion):
@@ -21,28 +31,62 @@ class NextSteps(Criterion):
 
     def steps(self, doc: Doc) -> list[Span]:
         """Sentences that give the reader a next step."""
+        words = self.lexicon["words"]
         vague = {sentence(s).start for s in cues(doc, "VAGUE_PROGRESS")}
-        found = [sentence(s) for s in cues(doc, "OFFER") if sentence(s).start not in vague]
-        not_steps = set(self.lexicon["words"]["not_steps"])
-        vague_verbs = set(self.lexicon["words"]["vague_promises"])
+        not_steps = set(words["not_steps"])
+        vague_verbs = set(words["vague_promises"])
+        actions = set(words["reader_actions"]) - not_steps
+        news_only = set(words["news_only"])
+        empty = set(words["empty_objects"])
+        timed = {sentence(t).start for t in concrete_times(doc)}
+        found = [sentence(s) for s in cues(doc, "OFFER") if sentence(s).start not in vague and self._real_offer(s)]
         for sent in doc._.body_sents:
-            if self._imperative(sent, not_steps) or sent.text.rstrip().endswith("?") and self._asks_reader(sent):
+            if self._imperative(sent, not_steps) or self._instruction(sent, actions) \
+                    or sent.text.rstrip().endswith("?") and self._asks_reader(sent):
                 found.append(sent)
                 continue
-            if sent.start in vague:
+            if self._reader_can(sent):
+                found.append(sent)
+                continue
+            # A specific thing that will happen at a stated time: "the pallets will be collected tomorrow at
+            # 7:30", "new worktops will be fitted on 21 May", "next update at 11:15".
+            if sent.start in timed and not self._news_only(sent, news_only, empty):
+                found.append(sent)
+                continue
+            if self._gesture_ahead(doc, sent):
+                found.append(sent)
                 continue
             for verb in body_tokens(sent):
-                # A specific thing that will happen for the reader: "a fresh confirmation will reach your inbox",
-                # "every affected account will receive a credit".
-                if (verb.pos_ == "VERB" and verb.lemma_.lower() not in vague_verbs and is_prospective(verb)
-                        and any(c.lower_ in ("will", "'ll", "shall") for c in verb.children)
-                        and not any(c.dep_ == "neg" for c in verb.children)
-                        and any(t.lower_ in READERS for t in verb.subtree)):
+                if self._promised_action(verb, vague_verbs, news_only, empty, sent.start in vague):
                     found.append(sent)
                     break
             if self.model_says(doc, sent, "next_step"):
                 found.append(sent)
         return found
+
+    @staticmethod
+    def _real_offer(span: Span) -> bool:
+        """A loose offer cue counts only at the head of an instruction or with a first or second person
+        ("we recommend", "you may want to"), and "you may have noticed" is no offer."""
+        doc = span.doc
+        text = span.text.lower()
+        after = doc[span.end] if span.end < len(doc) else None
+        if text in ("you may", "you might") and after is not None and after.lower_ in ("have", "'ve", "be", "notice",
+                                                                                        "remember", "know", "recall"):
+            return False
+        before3 = {t.lower_ for t in doc[max(sentence(span).start, span.start - 3):span.start]}
+        if before3 & {"nothing", "no", "not", "never", "n't", "anything"}:
+            return False  # "there was nothing we could do"
+        if text not in LOOSE_OFFERS:
+            return True
+        if span.root.dep_ == "relcl" or after is None or after.is_punct:
+            return False  # "the fine salt we recommend."
+        if text in ("you may",):
+            return True
+        before = [t for t in doc[sentence(span).start:span.start] if not t.is_punct]
+        if not before or before[-1].lower_ in LEAD_INS | {"you", "we", "i", "can", "could"}:
+            return True
+        return False
 
     @staticmethod
     def _imperative(sent: Span, not_steps: set[str]) -> bool:
@@ -57,16 +101,140 @@ class NextSteps(Criterion):
                 continue
             if any(c.dep_ == "aux" and c.lower_ not in ("do", "n't", "please") for c in children):
                 continue
+            if token.dep_ == "conj" and any(c.dep_ in ("aux", "nsubj") and c.lower_ not in ("do", "please")
+                                            for c in token.head.children):
+                continue  # "calls would connect and then time out": the modal and subject are shared
             if token.i > sent.start and token.doc[token.i - 1].lower_ == "to":
                 continue
             return True
         return False
 
     @staticmethod
+    def _instruction(sent: Span, actions: set[str]) -> bool:
+        """An instruction the tagger misses: a verb of reader action at the head of the sentence, after "please"
+        or "just", or right after an opening condition ("If it's still in your inbox, delete it";
+        "Questions? Reply to ..."; "Any questions, just message here")."""
+        tokens = [t for t in body_tokens(sent) if not t.is_space]
+        starts = []
+        i = 0
+        while i < len(tokens) and (tokens[i].is_punct or tokens[i].lower_ in LEAD_INS):
+            i += 1
+        if i < len(tokens):
+            starts.append(i)
+        if tokens and tokens[0].lower_ in CONDITIONS:
+            # the first word after the comma that closes the opening clause
+            for j, token in enumerate(tokens[1:], start=1):
+                if token.text in (",", ";", ":", "—", "-"):
+                    k = j + 1
+                    while k < len(tokens) and (tokens[k].is_punct or tokens[k].lower_ in LEAD_INS):
+                        k += 1
+                    if k < len(tokens):
+                        starts.append(k)
+                    break
+        for j, token in enumerate(tokens):
+            if token.lower_ in ("please", "just", "simply", "kindly") and j + 1 < len(tokens):
+                starts.append(j + 1)
+        for k in starts:
+            token = tokens[k]
+            if token.lower_ not in actions and token.lemma_.lower() not in actions:
+                continue
+            if not token.is_lower and k > 0 and token.text[:1].isupper() and not tokens[k - 1].is_punct:
+                continue  # a capitalised name inside the sentence
+            if token.tag_ in ("VBD", "VBN", "VBZ", "VBG", "MD", "PRP", "DT") or token.lower_.endswith("ed"):
+                continue
+            following = tokens[k + 1] if k + 1 < len(tokens) else None
+            if following is not None and (following.text in (":", "-", "–") or following.tag_ in ("VBD", "VBZ", "MD")
+                                          or following.lower_ in ("is", "are", "was", "were", "has", "have")):
+                continue  # "Update: ...", "Call volumes were high"
+            if token.dep_ in ("nsubj", "nsubjpass") or (token.dep_ == "compound" and token.head.dep_ in ("nsubj", "nsubjpass")):
+                continue
+            return True
+        return False
+
+    @staticmethod
+    def _reader_can(sent: Span) -> bool:
+        """What the reader is able to do: "anyone who was charged can send proof to HR", "cards can be used in
+        store as normal", "you'll be able to log in again"."""
+        for verb in body_tokens(sent):
+            if verb.pos_ not in ("VERB", "AUX") or any(c.dep_ == "neg" for c in verb.children):
+                continue
+            aux = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+            if not aux & {"can", "could"} or aux & {"have", "'ve"} or verb.tag_ == "VBG" \
+                    or any(c.lower_ in ("longer", "never") for c in verb.children):
+                continue  # "some users may be experiencing ...", "staff can no longer pick it"
+            subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+            if any(s.lower_ in READERS or s.lower_ in ("anyone", "whoever", "those", "people") for s in subjects):
+                return True
+            if "be" in aux and subjects and subjects[0].pos_ in ("NOUN", "PROPN") \
+                    and verb.lemma_.lower() in ("use", "collect", "claim", "redeem", "return", "exchange", "book",
+                                                "download", "cancel", "changed", "change", "refund", "reissue"):
+                return True
+        return False
+
+    def _gesture_ahead(self, doc: Doc, sent: Span) -> bool:
+        """A credit, discount or gift still to come or standing ("breakfast is on us", "we'll take 20% off"),
+        not one already given ("we've waived the fees")."""
+        if not cues(doc, "MAKE_GOOD", within=sent):
+            return False
+        root = sent.root
+        aux = {c.lower_ for c in root.children if c.dep_ in ("aux", "auxpass")}
+        if root.tag_ == "VBD" or aux & {"have", "'ve", "has", "had", "was", "were"}:
+            return False
+        if any(c.dep_ == "neg" for c in root.children):
+            return False  # "we won't charge for it": nothing for the reader to take up
+        return True
+
+    @staticmethod
+    def _promised_action(verb: Token, vague_verbs: set[str], news_only: set[str], empty: set[str],
+                         vague_sentence: bool) -> bool:
+        """A concrete thing the writer will do for the reader: "we'll send the balance", "we will of course
+        replace it", "the campaign will go live", not "we'll share more once we know" or "we're looking into it"."""
+        if verb.pos_ != "VERB" or any(c.dep_ == "neg" for c in verb.children):
+            return False
+        lemma = verb.lemma_.lower()
+        if lemma in vague_verbs:
+            return False
+        if lemma in GENERIC_FIXES and not any(t.lower_ in READERS for t in verb.subtree):
+            return False  # "we'll correct the intranet copy": work on our side, nothing for the reader
+        aux = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+        head_aux = {c.lower_ for c in verb.head.children if c.dep_ in ("aux", "auxpass")} if verb.dep_ == "conj" else set()
+        going = verb.dep_ == "xcomp" and verb.head.lower_ == "going"
+        if not (aux & FUTURE or (not aux and head_aux & FUTURE) or going):
+            return False
+        if verb.dep_ in ("advcl", "relcl", "ccomp") and not going:
+            return False
+        sent = sentence(verb)
+        if any(t.lower_ in ("future", "again", "forward", "never", "henceforth") for t in sent):
+            return False  # a pledge about the future, not a step
+        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if any(s.lower_ in ("it", "this", "that") for s in subjects) and lemma in ("happen", "occur", "recur"):
+            return False
+        objects = {t.lemma_.lower() for c in verb.children if c.dep_ in ("dobj", "prt", "advmod", "prep") for t in c.subtree}
+        content = [c for c in verb.children if c.dep_ in ("dobj", "dative") and c.pos_ in ("NOUN", "PROPN")
+                   and c.lemma_.lower() not in empty]
+        news = (lemma in news_only and not content) or (lemma in ("be", "get", "come") and objects & {"touch", "back"})
+        if news or objects & empty and not objects & READERS:
+            # news alone counts only with a purpose: "we'll call you to rebook"
+            return any(c.dep_ in ("advcl", "xcomp") and any(g.lower_ == "to" for g in c.children) for c in verb.children)
+        if vague_sentence and not any(t.lower_ in READERS for t in verb.subtree):
+            return False
+        return is_prospective(verb) or going or bool(head_aux & FUTURE)
+
+    @staticmethod
+    def _news_only(sent: Span, news_only: set[str], empty: set[str]) -> bool:
+        """A time for more news only ("next update within 30 minutes"), not for something done for the reader."""
+        lemmas = {t.lemma_.lower() for t in sent}
+        return bool(lemmas & empty) and not any(
+            t.pos_ == "VERB" and t.lemma_.lower() not in news_only | {"be", "have"} for t in sent)
+
+    @staticmethod
     def _asks_reader(sent: Span) -> bool:
         return any(t.lower_ in ("you", "your") for t in sent)
 
 
+# Repair promised without anything reaching the reader: generic work, like "we're working on it".
+GENERIC_FIXES = {"fix", "correct", "resolve", "repair", "restore", "sort", "address", "rectify", "amend", "escalate",
+                 "chase", "raise", "flag", "pass", "discuss", "speak", "talk", "handle", "deal", "tackle", "remedy"}
 READERS = {"you", "your", "yours", "anyone", "everyone", "customer", "customers", "account", "accounts",
            "member", "members", "guest", "guests", "subscriber", "subscribers", "user", "users", "families",
            "client", "clients", "staff", "family", "patients", "attendees", "participants", "everybody"}
