@@ -981,20 +981,40 @@ def _regressed(before: Report, after: Report) -> set[str]:
 
 
 def _undo_regressions(result: Rewrite, before: Report, after: Report, checker) -> None:
-    """Take back, one at a time, edits whose removal clears a criterion the rewrite made fail.
+    """Take back edits until no criterion that passed before the rewrite fails after it.
 
     Taking out a sentence can remove the one that carried a next step, or make the account of how
-    it happened a larger share of a shorter draft; the writer is better served by the edit undone."""
+    it happened a larger share of a shorter draft; the writer is better served by the edit undone.
+    First one edit at a time; when a regression needs several edits undone, they are taken back in
+    the same order until it clears, and then each one that can return without it comes back."""
     regressed = _regressed(before, after)
     # Added lines go first: they are the least the draft needs from the rewrite.
-    for edit in sorted(result.edits, key=lambda e: e.start != e.end):
+    order = sorted(result.edits, key=lambda e: e.start != e.end)
+
+    def regressions(edits: list[Edit]) -> set[str]:
+        return _regressed(before, checker.check(apply(result.original, edits), source=result.source))
+
+    for edit in order:
         if not regressed:
-            return
+            break
         trial = [e for e in result.edits if e is not edit]
-        text = apply(result.original, trial)
-        report = checker.check(text, source=result.source)
-        if _regressed(before, report) < regressed:
-            result.edits, result.text, regressed = trial, text, _regressed(before, report)
+        left = regressions(trial)
+        if left < regressed:
+            result.edits, regressed = trial, left
+    if not regressed:
+        result.text = apply(result.original, result.edits)
+        return
+    taken_back: list[Edit] = []
+    for edit in [e for e in order if e in result.edits]:
+        result.edits = [e for e in result.edits if e is not edit]
+        taken_back.append(edit)
+        if not regressions(result.edits):
+            break
+    for edit in taken_back:
+        trial = sorted(result.edits + [edit], key=lambda e: (e.start, e.end))
+        if not regressions(trial):
+            result.edits = trial
+    result.text = apply(result.original, result.edits)
 
 
 def rewrite_drafts(drafts: Sequence[Draft], *, checker=None, batch_size: int = 32) -> list[Rewrite]:

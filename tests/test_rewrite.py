@@ -203,3 +203,42 @@ def test_cli_bad_input_is_one_line_and_exit_2(tmp_path):
     empty = tmp_path / "empty.txt"
     empty.write_text("  \n", encoding="utf-8")
     assert run(str(empty)).returncode == 2
+
+
+class _MarkerSensitiveChecker:
+    """Lints with the real rules, except that next_steps fails whenever either marked edit is in the
+    text: a regression that no single undone edit clears."""
+
+    def __init__(self, markers):
+        from drafter.rewrite import default_checker
+
+        self.real, self.markers = default_checker(), markers
+
+    def check(self, text, source="<text>"):
+        from drafter.report import CriterionResult
+
+        report = self.real.check(text, source=source)
+        if any(marker in text for marker in self.markers):
+            report.criteria["next_steps"] = CriterionResult("next_steps", 0, "fail")
+        return report
+
+
+def test_a_regression_needing_several_edits_undone_is_cleared():
+    from drafter.rewrite import Edit, Rewrite, _regressed, _undo_regressions
+
+    original = "Tom broke the export. It is fixed. Reply if anything is missing. Lena sent it late."
+    edits = [Edit(0, 3, "Tom", "We", "facts", "facts/blame"),
+             Edit(original.index("Lena"), original.index("Lena") + 4, "Lena", "We", "facts", "facts/blame"),
+             Edit(len(original), len(original), "", " We now test every export.", "prevention", "prevention/missing")]
+    checker = _MarkerSensitiveChecker(["We broke", "We sent"])
+    result = Rewrite(original=original, text=apply(original, edits), edits=list(edits))
+    before = checker.check(original)
+    assert before.criteria["next_steps"].verdict == "pass"
+    after = checker.check(result.text)
+    assert _regressed(before, after) == {"next_steps"}
+    _undo_regressions(result, before, after, checker)
+    assert not _regressed(before, checker.check(result.text))
+    # Both culprit edits had to go; the added line, taken back on the way, returns.
+    assert [e.rule for e in result.edits] == ["prevention/missing"]
+    assert result.text == apply(original, result.edits)
+    assert "We now test every export." in result.text
