@@ -234,7 +234,18 @@ def name_span(token: Token) -> Span:
 
 
 def is_third_party(token: Token) -> bool:
-    """A subject outside the writer's "we": a named person or firm, a supplier, another team."""
+    """A subject outside the writer's "we": a named person or firm, a supplier, another team.
+
+    Blame detection asks this of every token of every sentence, some several times; each token is
+    judged once per document."""
+    # The per-document store of signals.memo (which this module cannot import: draft.py imports it).
+    judged = token.doc.user_data.setdefault("drafter", {}).setdefault("third_party", {})
+    if token.i not in judged:
+        judged[token.i] = _judge_third_party(token)
+    return judged[token.i]
+
+
+def _judge_third_party(token: Token) -> bool:
     if token.lower_ in FIRST_PERSON or token.lower_ == "you":
         return False
     if token.doc._.draft is not None and token.doc._.draft.in_letter_frame(token.idx, token.idx + len(token)):
