@@ -28,6 +28,12 @@ def lexicons() -> dict[str, dict]:
     return {p.name[: -len(".toml")]: load_toml_resource(f"lexicons/{p.name}") for p in _data_files("lexicons", ".toml")}
 
 
+@functools.lru_cache(maxsize=None)
+def word_lists(stem: str) -> dict[str, frozenset[str]]:
+    """The ``[words]`` table of one lexicon: families of single words the parse rules look up."""
+    return {key: frozenset(value) for key, value in lexicons()[stem].get("words", {}).items()}
+
+
 class CueMatcher:
     """All phrase lists (``[phrases]`` tables of the lexicons) and token patterns of the package."""
 

@@ -3,12 +3,11 @@
 facts, names and ownership all judge blame, so the parse is read for culprits in one place."""
 from __future__ import annotations
 
-import functools
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from drafter.cues import lexicons
+from drafter.cues import word_lists
 from drafter.signals import cues, memo, sentence, token_in_letter_frame
 from drafter.syntax import (
     clause_tokens, is_prospective, is_reader, is_third_party, looks_like_person_name, marks_error, mentions_error, name_span,
@@ -23,24 +22,13 @@ class Culprit:
     kind: str         # "named", "third-party" or "reader"
 
 
-@functools.lru_cache(maxsize=1)
-def _possessed_work() -> frozenset[str]:
-    return frozenset(lexicons()["names"]["words"]["possessed_work"])
-
-
-@functools.lru_cache(maxsize=1)
-def _name_words() -> dict[str, frozenset[str]]:
-    words = lexicons()["names"]["words"]
-    return {key: frozenset(value) for key, value in words.items()}
-
-
 def _is_person(token: Token) -> bool:
     """A name that stands for a person, not a firm or a product that happens to look like one."""
     if not looks_like_person_name(token):
         return False
     if any(ch.isupper() for ch in token.text[1:]) or token.nbor(1).text == ":" if token.i + 1 < len(token.doc) else False:
         return False  # "BrightSpark", "Summary:"
-    if token.dep_ == "appos" and token.head.lemma_.lower() in _name_words()["organisation_roles"]:
+    if token.dep_ == "appos" and token.head.lemma_.lower() in word_lists("names")["organisation_roles"]:
         return False
     draft = token.doc._.draft
     if draft.greeting is not None and token.text in token.doc.text[draft.greeting.start:draft.greeting.end]:
@@ -56,7 +44,7 @@ def _narrates_culprit(token: Token) -> bool:
         if token not in subjects(verb) or is_prospective(verb):
             continue
         lemma = verb.lemma_.lower()
-        if lemma in _name_words()["credit_verbs"] and (lemma in _name_words()["rescue_verbs"] or not _in_causal_clause(verb)):
+        if lemma in word_lists("names")["credit_verbs"] and (lemma in word_lists("names")["rescue_verbs"] or not _in_causal_clause(verb)):
             continue
         if lemma in word_sets()["experiencer_verbs"] or lemma == "be":
             continue
@@ -114,7 +102,7 @@ def _find_named_culprits(doc: Doc) -> list[Culprit]:
             writer = _writer_names_self(token)
             if writer and _writer_at_fault_near(token):
                 kind = "self"
-            elif _tied_to_mistake(token, _possessed_work()) or _narrates_culprit(token):
+            elif _tied_to_mistake(token, word_lists("names")["possessed_work"]) or _narrates_culprit(token):
                 if token.i in contacts and not _is_culprit_subject(token):
                     continue
                 kind = "self" if writer else "named"
@@ -140,7 +128,7 @@ def _blamed_through_pronouns(doc: Doc, contacts: set[int]) -> list[tuple[Token, 
         for token in sent:
             if token.lower_ not in ("he", "she") or token.dep_ not in ("nsubj", "nsubjpass"):
                 continue
-            if not (_tied_to_mistake(token, _possessed_work())
+            if not (_tied_to_mistake(token, word_lists("names")["possessed_work"])
                     or (_narrates_culprit(token) and mentions_error(sent))):
                 continue
             window = [t for s in sents[max(0, index - 2):index + 1] for t in s if t.i < token.i]
@@ -189,7 +177,6 @@ def _writer_names_self(token: Token) -> bool:
     return False
 
 
-FIRST_SINGULAR = {"i", "me", "my", "myself", "mine"}
 
 
 def _writer_at_fault(sent: Span, *, near: bool = False) -> bool:
@@ -211,7 +198,7 @@ def _writer_at_fault(sent: Span, *, near: bool = False) -> bool:
         if verb.tag_ == "VBN" and remedy(verb) == "done":
             continue
         emphatic = any(t.lower_ == "myself" for t in clause_tokens(verb))  # "I packed it myself"
-        if verb.lemma_.lower() in _name_words()["credit_verbs"] and not emphatic:
+        if verb.lemma_.lower() in word_lists("names")["credit_verbs"] and not emphatic:
             continue
         mine = [s for s in subjects(verb) if s.lower_ in ("i", "me")
                 or any(c.dep_ == "poss" and c.lower_ == "my" for c in s.children)]
@@ -334,7 +321,7 @@ def third_party_blame(sent: Span) -> Culprit | None:
     candidates = [(verb, subject) for verb in wrong for subject in subjects(verb)]
     if mentions_error(sent):
         # The parse often hangs the sign of error on another clause ("X did Y, so Z was wrong").
-        credited = _name_words()["credit_verbs"]
+        credited = word_lists("names")["credit_verbs"]
         candidates += [(verb, subject) for verb in sent if verb.pos_ == "VERB" and verb.tag_ in ("VBD", "VBN")
                        and not is_prospective(verb) and verb.lemma_.lower() not in credited
                        and remedy(verb) is None and not _undergone(verb) for subject in subjects(verb)]

@@ -85,13 +85,18 @@ def marks_error(verb: Token, *, with_subject: bool = True) -> bool:
     return False
 
 
+def auxiliaries(verb: Token) -> set[str]:
+    """The verb's auxiliaries, lower-cased: {"will"}, {"has", "been"}, {"is", "being"}."""
+    return {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+
+
 def is_fault_verb(token: Token) -> bool:
     return token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in word_sets()["fault_verbs"]
 
 
 def is_prospective(verb: Token) -> bool:
     """Future, modal or imperative: an offer or a plan, not an account of what went wrong."""
-    aux = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    aux = auxiliaries(verb)
     if aux & FUTURE_OR_OFFER and not aux & {"have", "'ve"}:
         return True
     if verb.dep_ == "xcomp" and verb.head.lemma_ in ("go", "plan", "want", "need", "will"):
@@ -101,7 +106,7 @@ def is_prospective(verb: Token) -> bool:
 
 def _reports_past(verb: Token) -> bool:
     """Past or perfect ("sent", "has broken", "didn't check", "should have spotted"), not a plan or a habit."""
-    aux = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    aux = auxiliaries(verb)
     if verb.tag_ in ("VBD", "VBN"):
         return True
     if verb.tag_ == "VB" and (aux & {"did", "had", "'d"} or {"should", "have"} <= aux or {"ought", "have"} <= aux):
@@ -160,7 +165,7 @@ def remedy(verb: Token) -> str | None:
     if marks_error(verb, with_subject=False):
         return None
     children = list(verb.children)
-    aux = {c.lower_ for c in children if c.dep_ in ("aux", "auxpass")}
+    aux = auxiliaries(verb)
     subject = next((c for c in children if c.dep_ in ("nsubj", "nsubjpass")), None)
     ours = subject is not None and subject.lower_ in ("we", "i")
     if aux & FUTURE_OR_OFFER - {"should", "could", "would", "may", "might"} and not aux & {"have", "'ve"}:

@@ -7,7 +7,7 @@ from drafter.criteria.base import Criterion
 from drafter.criteria.timeline import concrete_times
 from drafter.report import Finding
 from drafter.signals import body_tokens, cues, sentence
-from drafter.syntax import is_prospective
+from drafter.syntax import auxiliaries, is_prospective
 
 FUTURE = {"will", "'ll", "shall"}
 # Words that open an instruction without being part of it: "please reply", "just quote the code", "do call".
@@ -158,7 +158,7 @@ class NextSteps(Criterion):
         for verb in body_tokens(sent):
             if verb.pos_ not in ("VERB", "AUX") or any(c.dep_ == "neg" for c in verb.children):
                 continue
-            aux = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+            aux = auxiliaries(verb)
             if not aux & {"can", "could"} or aux & {"have", "'ve"} or verb.tag_ == "VBG" \
                     or any(c.lower_ in ("longer", "never") for c in verb.children):
                 continue  # "some users may be experiencing ...", "staff can no longer pick it"
@@ -177,7 +177,7 @@ class NextSteps(Criterion):
         if not cues(doc, "MAKE_GOOD", within=sent):
             return False
         root = sent.root
-        aux = {c.lower_ for c in root.children if c.dep_ in ("aux", "auxpass")}
+        aux = auxiliaries(root)
         if root.tag_ == "VBD" or aux & {"have", "'ve", "has", "had", "was", "were"}:
             return False
         if any(c.dep_ == "neg" for c in root.children):
@@ -196,8 +196,8 @@ class NextSteps(Criterion):
             return False
         if lemma in GENERIC_FIXES and not any(t.lower_ in READERS for t in verb.subtree):
             return False  # "we'll correct the intranet copy": work on our side, nothing for the reader
-        aux = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
-        head_aux = {c.lower_ for c in verb.head.children if c.dep_ in ("aux", "auxpass")} if verb.dep_ == "conj" else set()
+        aux = auxiliaries(verb)
+        head_aux = auxiliaries(verb.head) if verb.dep_ == "conj" else set()
         going = verb.dep_ == "xcomp" and verb.head.lower_ == "going"
         if not (aux & FUTURE or (not aux and head_aux & FUTURE) or going):
             return False

@@ -7,13 +7,13 @@ from drafter.criteria.base import Criterion
 from drafter.report import Finding
 from drafter.signals import cues, sentence
 from drafter.suggest import suggestion_for
-from drafter.syntax import remedy
+from drafter.syntax import auxiliaries, remedy
 
 
 
 def _describes_present(verb) -> bool:
     """A present-tense statement of how things work ("labels are now checked"), not an instruction."""
-    aux = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    aux = auxiliaries(verb)
     if verb.tag_ in ("VBZ", "VBP"):
         return True
     return bool(aux & {"is", "are", "can", "cannot", "ca", "will", "'ll", "has", "have"})
@@ -23,7 +23,7 @@ def _new_or_planned(verb) -> bool:
     """A change made since the mistake or promised: perfect, present or future, not the past narrative."""
     if verb.pos_ != "VERB":
         return False
-    aux = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    aux = auxiliaries(verb)
     if aux & {"have", "'ve", "has", "will", "'ll", "are", "'re", "am", "'m", "is"}:
         return remedy(verb) is not None or verb.tag_ in ("VBG", "VB")
     return False

@@ -1,17 +1,16 @@
 """timeline: the fix reported complete, or a concrete time for the next update."""
 from __future__ import annotations
 
-import functools
 import re
 
 from spacy.tokens import Doc, Span, Token
 
 from drafter.criteria.base import Criterion
-from drafter.cues import lexicons
+from drafter.cues import word_lists
 from drafter.report import Finding
 from drafter.signals import body_tokens, cues, in_body, memo, sentence
 from drafter.suggest import suggestion_for
-from drafter.syntax import clause_tokens
+from drafter.syntax import auxiliaries, clause_tokens
 
 NOT_YET = {"not", "n't", "never", "until", "once", "when", "will", "'ll", "expect", "hope", "hopefully",
            "should", "would", "might", "may", "still", "yet", "if", "working", "trying", "aim"}
@@ -23,11 +22,6 @@ DURATION = re.compile(rf"\b(within|in|inside|up to|over) (the next |about |aroun
 DAY_OF_MONTH = re.compile(r"\d{1,2}(st|nd|rd|th)", re.I)
 # A bare hour after a preposition of time: "by 7", "at 10", "before 9".
 BARE_HOUR = re.compile(r"\b(by|at|before|until|till|from) (\d{1,2})\b(?![:.,]?\d)", re.I)
-
-
-@functools.lru_cache(maxsize=1)
-def _words() -> dict[str, frozenset[str]]:
-    return {key: frozenset(value) for key, value in lexicons()["timeline"].get("words", {}).items()}
 
 
 def _lemma(token: Token) -> str:
@@ -45,16 +39,12 @@ def _forms(token: Token) -> set[str]:
 
 
 def _delivery_verb(token: Token) -> bool:
-    return bool(_forms(token) & _words()["delivery_verbs"])
-
-
-def _aux(verb: Token) -> set[str]:
-    return {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    return bool(_forms(token) & word_lists("timeline")["delivery_verbs"])
 
 
 def _repair_verb(token: Token) -> bool:
     """A verb of repair, counting the "re-" family ("re-exported", "resubmitted") by its base."""
-    words = _words()
+    words = word_lists("timeline")
     lemma = _lemma(token)
     if lemma in words["repair_verbs"] or token.lower_ in words["repair_verbs"]:
         return True
@@ -76,7 +66,7 @@ def _negated(verb: Token) -> bool:
 
 def _hedged(verb: Token) -> bool:
     """A verb under a modal, a condition or an infinitive: a plan or a wish, not a fact."""
-    if _aux(verb) & {"will", "'ll", "would", "'d", "should", "could", "can", "may", "might", "must", "shall", "to"}:
+    if auxiliaries(verb) & {"will", "'ll", "would", "'d", "should", "could", "can", "may", "might", "must", "shall", "to"}:
         return True
     if verb.dep_ in ("xcomp", "advcl", "csubj") and verb.dep_ != "conj":
         marks = {c.lower_ for c in verb.children if c.dep_ == "mark"}
@@ -84,19 +74,19 @@ def _hedged(verb: Token) -> bool:
                                               "while", "since", "so"}:
             return True
     head = verb.head if verb.dep_ == "conj" else None
-    return head is not None and head.i != verb.i and _hedged(head) and not _aux(verb)
+    return head is not None and head.i != verb.i and _hedged(head) and not auxiliaries(verb)
 
 
 def _error_clause(verb: Token) -> bool:
     """The clause says the action itself was the mistake: "sent to the wrong address", "charged twice"."""
     subject = {t.i for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree}
-    marks = _words()["error_marks"]
+    marks = word_lists("timeline")["error_marks"]
     return any(t.lower_ in marks for t in clause_tokens(verb) if t.i not in subject)
 
 
 def _corrected_argument(verb: Token) -> bool:
     """The verb moves the corrected thing: "corrected grades went out", "the right pot left the warehouse"."""
-    corrected = _words()["corrected_words"]
+    corrected = word_lists("timeline")["corrected_words"]
     for child in verb.children:
         if child.dep_ in ("nsubj", "nsubjpass", "dobj") and any(t.lower_ in corrected for t in child.subtree):
             return True
@@ -121,22 +111,22 @@ def _done_verb(verb: Token) -> bool:
     """A clause reporting the fix as made: past, perfect or passive repair, or the corrected thing moved."""
     if verb.pos_ not in ("VERB", "AUX") or verb.tag_ not in ("VBD", "VBN", "VBZ", "VBP"):
         return False
-    repair = _repair_verb(verb) or (verb.tag_ == "VBN" and _lemma(verb) in _words()["passive_repair_verbs"]
-                                     and bool(_aux(verb) & {"was", "were", "been"}))
+    repair = _repair_verb(verb) or (verb.tag_ == "VBN" and _lemma(verb) in word_lists("timeline")["passive_repair_verbs"]
+                                     and bool(auxiliaries(verb) & {"was", "were", "been"}))
     delivery = _delivery_verb(verb)
     if not repair and not delivery:
         return False
-    if _negated(verb) or _hedged(verb) or "being" in _aux(verb):
+    if _negated(verb) or _hedged(verb) or "being" in auxiliaries(verb):
         return False
     if _error_clause(verb):
         return False  # "we sent the wrong file", "the prices were updated incorrectly"
-    aux = _aux(verb)
+    aux = auxiliaries(verb)
     sent = sentence(verb)
     if verb.tag_ in ("VBZ", "VBP"):
         return False  # "swaps", "sends": a habit or a plan
     if verb.tag_ == "VBN" and aux & {"is", "are", "'s", "'re", "am"} and not aux & {"been", "has", "have"}:
         # Present passive: "the typo is fixed" reports a fix, "every quote is checked" a habit.
-        if any(t.lower_ in _words()["habitual"] for t in sent) or any(c.dep_ == "agent" for c in verb.children):
+        if _habitual(sent) or any(c.dep_ == "agent" for c in verb.children):
             return False
     if verb.tag_ == "VBN" and not aux and verb.dep_ in ("amod", "acl") and not verb.is_sent_start and not (
             any(c.lower_ == "now" for c in verb.children)
@@ -160,39 +150,39 @@ def _restored_state(sent: Span) -> list[Span]:
     """The thing that broke is working again: "exports work again", "it's on now", "calls have been stable
     since", "all services are operating normally", "the page now has the right price"."""
     found = []
-    corrected = _words()["corrected_words"]
+    corrected = word_lists("timeline")["corrected_words"]
     for token in body_tokens(sent):
         if token.pos_ not in ("VERB", "AUX") or _negated(token) or _hedged(token):
             continue
-        if ("being" in _aux(token) and not any(t.lower_ == "again" for t in token.children)) \
+        if ("being" in auxiliaries(token) and not any(t.lower_ == "again" for t in token.children)) \
                 or any(t.lower_ == "still" for t in token.children):
             continue  # "is being translated" is work under way; "is being delivered again" is service restored
         children = list(token.children)
         lowers = {c.lower_ for c in children}
-        present_or_perfect = token.tag_ in ("VBZ", "VBP", "VBG", "VBN") or bool(_aux(token) & {"has", "have", "'s", "'ve"})
+        present_or_perfect = token.tag_ in ("VBZ", "VBP", "VBG", "VBN") or bool(auxiliaries(token) & {"has", "have", "'s", "'ve"})
         ran = token.tag_ == "VBD" and "successfully" in lowers  # "the backup ran successfully at 11:20"
         if not ran and (not present_or_perfect or token.tag_ == "VBD"):
             continue
-        if token.tag_ == "VBG" and not _aux(token) & {"is", "are", "'s", "'re", "am"}:
+        if token.tag_ == "VBG" and not auxiliaries(token) & {"is", "are", "'s", "'re", "am"}:
             continue
         states = {c.lower_ for c in children if c.dep_ in ("acomp", "advmod", "prt", "attr", "oprd")}
-        working = _lemma(token) in _words()["working_verbs"]
-        if _lemma(token) in INSTANT and token.tag_ == "VBG" and _aux(token) & PENDING_AUX \
+        working = _lemma(token) in word_lists("timeline")["working_verbs"]
+        if _lemma(token) in INSTANT and token.tag_ == "VBG" and auxiliaries(token) & PENDING_AUX \
                 and any(c.dep_ == "nsubj" and c.lower_ in ("we", "i") for c in children):
-            found.append(sent[token.i - sent.start: token.i - sent.start + 1])  # "we're refunding the fee"
+            found.append(sent.doc[token.i:token.i + 1])  # "we're refunding the fee"
         elif working and (lowers & {"again", "successfully"} or ("normally" in lowers and token.tag_ == "VBG")):
-            found.append(sent[token.i - sent.start: token.i - sent.start + 1])
+            found.append(sent.doc[token.i:token.i + 1])
         elif _lemma(token) == "be" and states & STATE_WORDS and (lowers & {"now", "again", "back"} or "back" in states):
-            found.append(sent[token.i - sent.start: token.i - sent.start + 1])
+            found.append(sent.doc[token.i:token.i + 1])
         elif lowers & {"now"} and _lemma(token) in ("have", "show", "point", "say", "list", "read", "display", "link", "go") \
                 and any(t.lower_ in corrected for c in children if c.dep_ in ("dobj", "attr", "prep") for t in c.subtree):
-            found.append(sent[token.i - sent.start: token.i - sent.start + 1])
+            found.append(sent.doc[token.i:token.i + 1])
         elif _lemma(token) == "be" and any(c.dep_ == "nsubj" and any(t.lower_ in corrected | {"current"}
                                                                     for t in c.children if t.dep_ == "amod")
                                            for c in children) and token.tag_ in ("VBZ", "VBP") \
                 and not any(t.lower_ in ("will", "'ll", "shall") for t in sent):
             # "the correct one is ...", "the new confirmations are in your inbox"
-            found.append(sent[token.i - sent.start: token.i - sent.start + 1])
+            found.append(sent.doc[token.i:token.i + 1])
     return found
 
 
@@ -251,7 +241,7 @@ def _future_anchor(token: Token) -> bool:
         return True
     if token.pos_ not in ("VERB", "AUX"):
         return False
-    aux = _aux(token)
+    aux = auxiliaries(token)
     going_to = token.dep_ == "xcomp" and token.head.lower_ == "going"
     if (aux & {"will", "'ll", "shall", "should", "wo"} or going_to) and token.tag_ in ("VB", "VBN"):
         return True
@@ -270,7 +260,7 @@ def _verb_above(token: Token) -> Token:
 
 
 def _past_anchor(token: Token) -> bool:
-    aux = _aux(token)
+    aux = auxiliaries(token)
     if token.tag_ == "VBN" and not aux and token.dep_ == "ROOT":
         return True  # chat style: "Updated the invite at 08:45."
     return token.tag_ == "VBD" or (token.tag_ == "VBN" and bool(aux & {"has", "have", "had", "was", "were", "'ve"}))
@@ -336,7 +326,7 @@ def _preposition(span: Span) -> str:
 
 
 def _habitual(tokens) -> bool:
-    habit = _words()["habitual"]
+    habit = word_lists("timeline")["habitual"]
     return any(t.lower_ in habit for t in tokens)
 
 
@@ -397,19 +387,19 @@ def _concrete_times(doc: Doc) -> list[Span]:
                 # "we've booked you on tomorrow's 9:40 flight": the time itself lies ahead
                 subject = {t.i for c in anchor.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree}
                 ours = any(c.dep_ == "nsubj" and c.lower_ in ("we", "i") for c in anchor.children)
-                perfect = bool(_aux(anchor) & {"has", "have", "'ve", "'s"}) and anchor.tag_ == "VBN"
+                perfect = bool(auxiliaries(anchor) & {"has", "have", "'ve", "'s"}) and anchor.tag_ == "VBN"
                 if _ahead(span) and anchor.pos_ in ("VERB", "AUX") and span.root.i not in subject and (perfect or ours):
                     found.append(span)
                     break
                 continue
-            aux = _aux(anchor)
+            aux = auxiliaries(anchor)
             plain_present = anchor.tag_ in ("VBZ", "VBP") and not aux
             if anchor.pos_ not in ("VERB", "AUX") and _past_anchor(_verb_above(anchor)):
                 continue  # "reports due at 06:00 were not sent"
             if plain_present and not _ahead(span) and anchor.dep_ == "ccomp" and _past_anchor(anchor.head):
                 continue
             if plain_present and _lemma(anchor) not in ("be",) + PLANNING and not _ahead(span) \
-                    and not _forms(anchor) & _words()["scheduled_verbs"]:
+                    and not _forms(anchor) & word_lists("timeline")["scheduled_verbs"]:
                 continue  # a present-tense time needs a verb of schedule: "the bench ships on Wednesday"
             if plain_present and not _ahead(span) and (anchor.dep_ == "relcl" or _preposition(span) == "from"
                                                       or span.root.dep_ in ("compound", "amod", "nmod")):
@@ -441,7 +431,7 @@ PENDING_AUX = {"am", "is", "are", "'re", "'m", "'s"}
 
 def _prevention_sentence(sent: Span) -> bool:
     text = sent.text.lower()
-    return (any(t.lower_ in _words()["prevention"] for t in sent)
+    return (any(t.lower_ in word_lists("timeline")["prevention"] for t in sent)
             or any(p in text for p in ("from now on", "going forward", "in future", "from today", "from this week")))
 
 
@@ -462,10 +452,10 @@ def pending(doc: Doc) -> list:
                 _corrected_argument(verb) or (verb.dep_ == "conj" and _corrected_argument(verb.head)))
             if not (repair or delivery):
                 continue
-            aux = _aux(verb)
+            aux = auxiliaries(verb)
             settled = any(c.lower_ in ("again", "normally", "fine") for c in verb.children)
             future = bool(aux & {"will", "'ll", "shall"}) or (verb.dep_ == "xcomp" and verb.head.lower_ == "going") \
-                or (verb.dep_ == "conj" and bool(_aux(verb.head) & {"will", "'ll", "shall"}) and not aux)
+                or (verb.dep_ == "conj" and bool(auxiliaries(verb.head) & {"will", "'ll", "shall"}) and not aux)
             ongoing = ((verb.tag_ == "VBG" and bool(aux & PENDING_AUX) and not settled) or "being" in aux) \
                 and _lemma(verb) not in INSTANT
             meanwhile = verb.dep_ == "advcl" and any(c.lower_ == "while" for c in verb.children if c.dep_ == "mark") \
@@ -503,7 +493,7 @@ def _past_clause(span: Span) -> bool:
     token = span.root
     for _ in range(6):
         if token.pos_ in ("VERB", "AUX") and token.dep_ not in ("aux", "auxpass"):
-            aux = _aux(token)
+            aux = auxiliaries(token)
             return (token.tag_ == "VBD" or (token.tag_ == "VBN" and bool(aux & {"was", "were", "had"}))) \
                 and not aux & {"will", "'ll", "would"}
         if token.head.i == token.i:
