@@ -5,6 +5,7 @@ from spacy.tokens import Doc, Span, Token
 
 from drafter.criteria.base import Criterion
 from drafter.criteria.timeline import concrete_times
+from drafter.cues import word_lists
 from drafter.report import Finding
 from drafter.signals import body_tokens, cues, sentence
 from drafter.syntax import auxiliaries, is_prospective
@@ -14,10 +15,6 @@ FUTURE = {"will", "'ll", "shall"}
 LEAD_INS = {"please", "just", "simply", "kindly", "then", "so", "and", "or", "also", "now", "do", "feel", "instead",
             "meanwhile", "otherwise", "first", "again"}
 CONDITIONS = {"if", "when", "once", "should", "whenever", "until", "in", "for", "any", "questions", "anyone"}
-# Single-word or loose offer cues that also turn up in narrative ("a service visit", "so they don't
-# reorder", "I'm going to walk through Tuesday"); they count only where an instruction or offer is made.
-LOOSE_OFFERS = {"visit", "reorder", "re-order", "rebook", "re-book", "walk through", "shout", "recommend", "sign up",
-                "keep the", "either way", "you may", "stop by", "drop by"}
 
 
 class NextSteps(Criterion):
@@ -77,7 +74,7 @@ class NextSteps(Criterion):
         before3 = {t.lower_ for t in doc[max(sentence(span).start, span.start - 3):span.start]}
         if before3 & {"nothing", "no", "not", "never", "n't", "anything"}:
             return False  # "there was nothing we could do"
-        if text not in LOOSE_OFFERS:
+        if text not in word_lists("next_steps")["loose_offers"]:
             return True
         if span.root.dep_ == "relcl" or after is None or after.is_punct:
             return False  # "the fine salt we recommend."
@@ -194,7 +191,7 @@ class NextSteps(Criterion):
         lemma = verb.lemma_.lower()
         if lemma in vague_verbs:
             return False
-        if lemma in GENERIC_FIXES and not any(t.lower_ in READERS for t in verb.subtree):
+        if lemma in word_lists("next_steps")["generic_fixes"] and not any(t.lower_ in READERS for t in verb.subtree):
             return False  # "we'll correct the intranet copy": work on our side, nothing for the reader
         aux = auxiliaries(verb)
         head_aux = auxiliaries(verb.head) if verb.dep_ == "conj" else set()
@@ -232,9 +229,6 @@ class NextSteps(Criterion):
         return any(t.lower_ in ("you", "your") for t in sent)
 
 
-# Repair promised without anything reaching the reader: generic work, like "we're working on it".
-GENERIC_FIXES = {"fix", "correct", "resolve", "repair", "restore", "sort", "address", "rectify", "amend", "escalate",
-                 "chase", "raise", "flag", "pass", "discuss", "speak", "talk", "handle", "deal", "tackle", "remedy"}
 READERS = {"you", "your", "yours", "anyone", "everyone", "customer", "customers", "account", "accounts",
            "member", "members", "guest", "guests", "subscriber", "subscribers", "user", "users", "families",
            "client", "clients", "staff", "family", "patients", "attendees", "participants", "everybody"}

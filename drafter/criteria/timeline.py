@@ -141,11 +141,6 @@ def _done_verb(verb: Token) -> bool:
     return _corrected_argument(verb) or _settled(verb)
 
 
-STATE_WORDS = {"live", "fixed", "sorted", "resolved", "correct", "back", "available", "online", "restored",
-               "accurate", "normal", "right", "up", "on", "working", "stable", "clear", "fine", "ok", "okay",
-               "operational", "current", "valid", "active", "open"}
-
-
 def _restored_state(sent: Span) -> list[Span]:
     """The thing that broke is working again: "exports work again", "it's on now", "calls have been stable
     since", "all services are operating normally", "the page now has the right price"."""
@@ -167,12 +162,12 @@ def _restored_state(sent: Span) -> list[Span]:
             continue
         states = {c.lower_ for c in children if c.dep_ in ("acomp", "advmod", "prt", "attr", "oprd")}
         working = _lemma(token) in word_lists("timeline")["working_verbs"]
-        if _lemma(token) in INSTANT and token.tag_ == "VBG" and auxiliaries(token) & PENDING_AUX \
+        if _lemma(token) in word_lists("timeline")["instant_verbs"] and token.tag_ == "VBG" and auxiliaries(token) & PENDING_AUX \
                 and any(c.dep_ == "nsubj" and c.lower_ in ("we", "i") for c in children):
             found.append(sent.doc[token.i:token.i + 1])  # "we're refunding the fee"
         elif working and (lowers & {"again", "successfully"} or ("normally" in lowers and token.tag_ == "VBG")):
             found.append(sent.doc[token.i:token.i + 1])
-        elif _lemma(token) == "be" and states & STATE_WORDS and (lowers & {"now", "again", "back"} or "back" in states):
+        elif _lemma(token) == "be" and states & word_lists("timeline")["state_words"] and (lowers & {"now", "again", "back"} or "back" in states):
             found.append(sent.doc[token.i:token.i + 1])
         elif lowers & {"now"} and _lemma(token) in ("have", "show", "point", "say", "list", "read", "display", "link", "go") \
                 and any(t.lower_ in corrected for c in children if c.dep_ in ("dobj", "attr", "prep") for t in c.subtree):
@@ -419,13 +414,6 @@ def _concrete_times(doc: Doc) -> list[Span]:
     return found
 
 
-ONGOING_VERBS = {"work", "look", "investigate", "try", "chase", "trace", "review", "check", "follow", "pull",
-                 "prepare", "process", "translate", "draft", "rework", "finish", "complete", "sort", "arrange",
-                 "decide", "consider", "assess", "discuss", "evaluate", "weigh", "determine", "figure", "wait",
-                 "confirm", "liaise", "pack", "print", "rebuild", "restore", "recover", "reconcile", "verify"}
-# Instant transactions: "we're refunding the fee" reports the refund under way, not work to come.
-INSTANT = {"refund", "credit", "reimburse", "repay", "honour", "honor", "waive", "cover", "cancel", "void"}
-COMMITMENTS = {"honour", "honor", "waive", "cover", "stick", "keep", "match"}
 PENDING_AUX = {"am", "is", "are", "'re", "'m", "'s"}
 
 
@@ -447,7 +435,7 @@ def pending(doc: Doc) -> list:
         for verb in body_tokens(sent):
             if verb.pos_ != "VERB" or _negated(verb):
                 continue
-            repair = _repair_verb(verb) or _lemma(verb) in ONGOING_VERBS
+            repair = _repair_verb(verb) or _lemma(verb) in word_lists("timeline")["ongoing_verbs"]
             delivery = _delivery_verb(verb) and (
                 _corrected_argument(verb) or (verb.dep_ == "conj" and _corrected_argument(verb.head)))
             if not (repair or delivery):
@@ -457,10 +445,10 @@ def pending(doc: Doc) -> list:
             future = bool(aux & {"will", "'ll", "shall"}) or (verb.dep_ == "xcomp" and verb.head.lower_ == "going") \
                 or (verb.dep_ == "conj" and bool(auxiliaries(verb.head) & {"will", "'ll", "shall"}) and not aux)
             ongoing = ((verb.tag_ == "VBG" and bool(aux & PENDING_AUX) and not settled) or "being" in aux) \
-                and _lemma(verb) not in INSTANT
+                and _lemma(verb) not in word_lists("timeline")["instant_verbs"]
             meanwhile = verb.dep_ == "advcl" and any(c.lower_ == "while" for c in verb.children if c.dep_ == "mark") \
                 and verb.tag_ in ("VBZ", "VBP", "VBG")
-            if _lemma(verb) in COMMITMENTS:
+            if _lemma(verb) in word_lists("timeline")["commitment_verbs"]:
                 continue  # "we'll honour the price": a promise kept by saying it, not work to come
             if (future and verb.dep_ not in ("advcl", "relcl")) or ongoing or meanwhile:
                 found.append(verb)
