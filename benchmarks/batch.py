@@ -5,8 +5,11 @@
 Writes N incident emails of about 120 words (varied from the templates below) to a temporary
 mbox, then runs `drafter batch` as a subprocess for (rules only | with the role model) x
 (jobs 1 | jobs 2), printing messages/s end to end (start-up included) and the peak RSS of the
-command and its worker processes together. With --profile it also runs the jobs-1 path in
-process under cProfile and prints the functions with the most cumulative time."""
+command and its worker processes together. With --stages it times instead, in process on one
+thread, each stage of checking a message (reading and segmenting, incident detection, each spaCy
+component, annotation, the role model, each criterion) and prints the median milliseconds per
+message over chunks of 32. With --profile it runs the jobs-1 path under cProfile and prints the
+functions with the most cumulative time."""
 from __future__ import annotations
 
 import argparse
@@ -173,11 +176,59 @@ def profile(archive: Path, out: Path, model: bool, top: int = 30) -> None:
     print(buffer.getvalue())
 
 
+def stage_times(archive: Path, model: bool) -> None:
+    """Median milliseconds per message of each stage, over chunks of CHUNK_SIZE messages."""
+    import torch
+
+    from drafter.batch import CHUNK_SIZE, BatchOptions, Processor
+    from drafter.draft import segment
+    from drafter.mail import read_archives
+    from drafter.signals import annotate
+
+    torch.set_num_threads(1)
+    processor = Processor(BatchOptions(model=model))
+    checker, detector = processor.checker, processor.detector
+    messages = list(read_archives([str(archive)]))
+    timings: dict[str, list[float]] = {}
+
+    def timed(stage: str, run, *args):
+        begin = time.perf_counter()
+        result = run(*args)
+        timings.setdefault(stage, []).append((time.perf_counter() - begin) * 1000 / size)
+        return result
+
+    for begin in range(0, len(messages), CHUNK_SIZE):
+        chunk = messages[begin:begin + CHUNK_SIZE]
+        size = len(chunk)
+        drafts = timed("segment", lambda: [segment(m.text, source=m.source) for m in chunk])
+        timed("incident detection", lambda: [detector(d, m.subject) for d, m in zip(drafts, chunk)])
+        docs = [checker.nlp.make_doc(d.scored_text) for d in drafts]
+        for name, component in checker.nlp.pipeline:
+            docs = timed(f"spaCy {name}", lambda: list(component.pipe(docs) if hasattr(component, "pipe")
+                                                             else map(component, docs)))
+        docs = timed("annotate (cues)", lambda: [annotate(doc, d, checker.nlp) for doc, d in zip(docs, drafts)])
+        if checker.role_model is not None:
+            sentences = [s.text for doc in docs for s in doc._.body_sents]
+            probabilities = iter(timed("role model", checker.role_model.predict, sentences))
+            for doc in docs:
+                doc._.roles = [next(probabilities) for _ in doc._.body_sents]
+        for criterion in checker.criteria:
+            timed(f"criterion {criterion.id}", lambda: [criterion.check(doc) for doc in docs])
+    first = len(timings["segment"]) > 2  # the first chunk warms caches; leave it out when there are more
+    total = 0.0
+    for stage, values in timings.items():
+        median = statistics.median(values[1:] if first else values)
+        total += median
+        print(f"    {stage:<28} {median:6.2f} ms/message")
+    print(f"    {'sum':<28} {total:6.2f} ms/message ({1000 / total:.1f} messages/s on one core)")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--n", type=int, default=2000, help="Messages to generate (default 2000).")
     parser.add_argument("--repeat", type=int, default=1, help="Runs per variant; the median is shown.")
     parser.add_argument("--profile", action="store_true", help="Profile the jobs-1 path in process.")
+    parser.add_argument("--stages", action="store_true", help="Instead of end-to-end runs, time each stage in process, on one thread.")
     parser.add_argument("--distinct", action="store_true",
                         help="Give every sentence of every message its own case number (no repeated sentences).")
     args = parser.parse_args()
@@ -192,15 +243,19 @@ def main() -> None:
               f"{distinct:.0%} of body sentences distinct; {psutil.cpu_count()} cores")
         if not model_available:
             print("note: no trained role model in drafter/model (load_role_model() is None): model variants skipped")
-        for model in (False, True):
-            if model and not model_available:
-                continue
-            for jobs in (1, 2):
-                runs = [run_once(archive, out, model, jobs) for _ in range(args.repeat)]
-                seconds = statistics.median(r[0] for r in runs)
-                memory = max(r[1] for r in runs)
-                print(f"  {'model' if model else 'rules only':<10} jobs {jobs}: {args.n / seconds:6.1f} messages/s "
-                      f"({seconds:.1f} s)  peak RSS {memory / 2**20:6.0f} MiB")
+        if args.stages:
+            print(f"stages{', with the role model' if model_available else ''}:")
+            stage_times(archive, model_available)
+        else:
+            for model in (False, True):
+                if model and not model_available:
+                    continue
+                for jobs in (1, 2):
+                    runs = [run_once(archive, out, model, jobs) for _ in range(args.repeat)]
+                    seconds = statistics.median(r[0] for r in runs)
+                    memory = max(r[1] for r in runs)
+                    print(f"  {'model' if model else 'rules only':<10} jobs {jobs}: {args.n / seconds:6.1f} messages/s "
+                          f"({seconds:.1f} s)  peak RSS {memory / 2**20:6.0f} MiB")
         if args.profile:
             profile(archive, out, model_available)
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 import functools
 import json
 import os
+from collections import OrderedDict
 from importlib import resources
 from pathlib import Path
 
@@ -19,6 +20,10 @@ HEAD_FILE = "roles.safetensors"
 CARD_FILE = "roles.json"
 BATCH_SIZE = 32
 MAX_TOKENS = 128
+#: Sentences whose probabilities a RoleModel keeps. Archives repeat sentences across messages
+#: (a notice sent to many customers, stock apologies, disclaimers); a bounded cache keeps memory
+#: flat however long the batch runs.
+RECENT_SENTENCES = 8192
 #: ``DRAFTER_MODEL_PRECISION``: "bf16", "fp32" or "auto" (bf16 where the CPU has native bfloat16
 #: arithmetic, else fp32).
 PRECISION_VARIABLE = "DRAFTER_MODEL_PRECISION"
@@ -127,17 +132,24 @@ class RoleModel:
         self.head.load_state_dict(load_file(str(head_path)))
         self.head.eval()
         self.torch = torch
+        self._recent: OrderedDict[str, tuple[float, ...]] = OrderedDict()
 
     def predict(self, sentences: list[str]) -> list[dict[str, float]]:
-        """Role probabilities for each sentence. A sentence that occurs several times (a standard
-        closing line, one notice sent to many customers) is encoded once."""
-        if not sentences:
-            return []
-        distinct = list(dict.fromkeys(sentences))
-        with self.torch.inference_mode():
-            probabilities = self.torch.sigmoid(self.head(self.encoder.encode(distinct))).tolist()
-        by_sentence = {text: dict(zip(self.roles, row)) for text, row in zip(distinct, probabilities)}
-        return [dict(by_sentence[text]) for text in sentences]
+        """Role probabilities for each sentence. A sentence seen in this call or among the last
+        ``RECENT_SENTENCES`` distinct ones (a standard closing line, one notice sent to many
+        customers) is not encoded again."""
+        recent = self._recent
+        new = [text for text in dict.fromkeys(sentences) if text not in recent]
+        if new:
+            with self.torch.inference_mode():
+                probabilities = self.torch.sigmoid(self.head(self.encoder.encode(new))).tolist()
+            recent.update(zip(new, map(tuple, probabilities)))
+        for text in sentences:
+            recent.move_to_end(text)
+        rows = [dict(zip(self.roles, recent[text])) for text in sentences]
+        while len(recent) > RECENT_SENTENCES:
+            recent.popitem(last=False)
+        return rows
 
     def labels(self, sentences: list[str]) -> list[set[str]]:
         """The roles whose probability reaches the card's per-role decision threshold."""

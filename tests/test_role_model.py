@@ -137,3 +137,22 @@ def test_unknown_precision_is_refused(monkeypatch):
     monkeypatch.setenv("DRAFTER_MODEL_PRECISION", "fp8")
     with pytest.raises(ValueError, match="DRAFTER_MODEL_PRECISION"):
         inference_precision()
+
+
+
+def test_sentences_seen_in_earlier_calls_are_not_encoded_again(role_model, monkeypatch):
+    import drafter.roles
+
+    encoded: list[str] = []
+    encode = role_model.encoder.encode
+    monkeypatch.setattr(role_model.encoder, "encode", lambda texts: encoded.extend(texts) or encode(texts))
+    first, second, third = ("The parcel for order 5531 left our depot late.", "We re-sent the form this morning.",
+                            "Ring us on 0161 555 0199 if the code still fails.")
+    before = role_model.predict([first, second])
+    after = role_model.predict([second, first, third])
+    assert after[:2] == before[::-1]
+    assert encoded == [first, second, third]
+    # The cache stays bounded however many sentences pass through it.
+    monkeypatch.setattr(drafter.roles, "RECENT_SENTENCES", 3)
+    role_model.predict([text for text, _ in CLEAR[:10]])
+    assert len(role_model._recent) == 3
