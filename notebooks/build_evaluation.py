@@ -17,7 +17,8 @@ CELLS = [
 
 Accuracy of drafter's criteria on the labelled drafts (`corpora/drafts/`), for three variants:
 **rules** only, the sentence-role **model** only, and the two **combined** (what `drafter lint` runs).
-`dev` and `dev2` (written by a third writer) are the splits the rules and thresholds were tuned on;
+`dev`, `dev2` and `dev3` (each by a different writer) are the splits the rules were tuned on; `calib`
+(a fifth writer) was used only to choose how the model joins the rules (`models/tune_combination.py`);
 `test` is held out and was never tuned on.
 The last sections measure the role classifier itself on the hand-written sentence test split."""),
     ("code", """import json, os, sys
@@ -30,7 +31,8 @@ import matplotlib
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt
 from drafter.evaluate import load_corpus, evaluate_corpus
-splits = {name: load_corpus(f"corpora/drafts/{name}.jsonl") for name in ("dev", "dev2", "test")}
+SPLITS = ("dev", "dev2", "dev3", "calib", "test")
+splits = {name: load_corpus(f"corpora/drafts/{name}.jsonl") for name in SPLITS}
 results = {(split, variant): evaluate_corpus(items, variant=variant)
            for split, items in splits.items() for variant in ("rules", "model", "combined")}
 {split: len(items) for split, items in splits.items()}"""),
@@ -38,8 +40,8 @@ results = {(split, variant): evaluate_corpus(items, variant=variant)
     ("code", """table = pd.DataFrame({f"{split}/{variant}": {cid: round(s.balanced_accuracy, 3) for cid, s in e.criteria.items()}
                       for (split, variant), e in results.items()})
 table"""),
-    ("code", """fig, axes = plt.subplots(1, 3, figsize=(16, 4), sharey=True)
-for ax, split in zip(axes, ("dev", "dev2", "test")):
+    ("code", """fig, axes = plt.subplots(1, len(SPLITS), figsize=(5 * len(SPLITS), 4), sharey=True)
+for ax, split in zip(axes, SPLITS):
     table[[f"{split}/{v}" for v in ("rules", "model", "combined")]].plot.bar(ax=ax, title=split, ylim=(0.4, 1.0))
     ax.axhline(0.9, color="grey", lw=0.8, ls="--")
 plt.tight_layout(); plt.show()"""),
