@@ -89,7 +89,7 @@ class Checker:
         draft: Draft = doc._.draft
         results = {}
         for criterion in self.criteria:
-            findings, score = criterion.check(doc)
+            findings, score = criterion.assess(doc)
             located = [dataclasses.replace(f, **dict(zip(("line", "column"), draft.position(f.start))))
                        for f in findings]
             measures = criterion.measures(doc) if hasattr(criterion, "measures") else {}

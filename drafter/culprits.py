@@ -10,7 +10,7 @@ from spacy.tokens import Doc, Span, Token
 from drafter.cues import word_lists
 from drafter.signals import cues, memo, sentence, token_in_letter_frame
 from drafter.syntax import (
-    clause_tokens, is_prospective, is_reader, is_third_party, looks_like_person_name, marks_error, mentions_error, name_span,
+    auxiliaries, clause_tokens, common_words, is_prospective, is_reader, is_third_party, looks_like_person_name, marks_error, mentions_error, name_span,
     remedy, subjects, verbs_done_wrong, word_sets,
 )
 
@@ -24,8 +24,13 @@ class Culprit:
 
 def _is_person(token: Token) -> bool:
     """A name that stands for a person, not a firm or a product that happens to look like one."""
-    if not looks_like_person_name(token):
+    if not (looks_like_person_name(token) or _lowercase_name(token)):
         return False
+    if token.ent_type_ != "PERSON" and token.lower_ in _common_in_draft(token.doc):
+        return False  # a headline word the draft also uses as a plain word ("Tracking updates delayed"), or
+        # a name it also puts before a noun, as places and firms are ("the Northgate clinic")
+    if any(t.lower_ in word_lists("names")["organisation_words"] for t in name_span(token)):
+        return False  # "Human Resources", "Valley Transit"
     if any(ch.isupper() for ch in token.text[1:]) or token.nbor(1).text == ":" if token.i + 1 < len(token.doc) else False:
         return False  # "BrightSpark", "Summary:"
     if token.dep_ == "appos" and token.head.lemma_.lower() in word_lists("names")["organisation_roles"]:
@@ -37,22 +42,60 @@ def _is_person(token: Token) -> bool:
     return line.count('"') % 2 == 0 and line.count("\u201c") <= line.count("\u201d")  # not inside a quotation
 
 
+def _common_in_draft(doc: Doc) -> frozenset[str]:
+    """Words the draft also uses as plain words (lower case mid-sentence, not auxiliaries like "will") or
+    as labels on a thing ("the Northgate clinic", "the Jasper plan")."""
+    return memo(doc, "common_in_draft", lambda: frozenset(
+        t.lower_ for t in doc if t.is_alpha and not t.is_sent_start and t.ent_type_ != "PERSON"
+        and ((t.is_lower and t.pos_ in ("NOUN", "VERB", "ADJ"))
+             or (t.dep_ in ("compound", "amod") and t.head.pos_ == "NOUN" and t.head.i == t.i + 1))))
+
+
+def _lowercase_name(token: Token) -> bool:
+    """A first name typed in lower case in a draft written all in lower case ("jake sent the wrong list")."""
+    if not (token.is_lower and token.is_alpha and token.pos_ == "PROPN" and len(token) > 2):
+        return False
+    if token.lower_ in common_words() or token.lower_ in word_sets()["third_parties"]:
+        return False
+    return memo(token.doc, "written_in_lower_case", lambda: _written_in_lower_case(token.doc))
+
+
+def _written_in_lower_case(doc: Doc) -> bool:
+    starts = [s[0] for s in doc._.body_sents if s[0].is_alpha]
+    return bool(starts) and sum(t.is_lower for t in starts) * 2 >= len(starts)
+
+
 def _narrates_culprit(token: Token) -> bool:
     """The person did something in the story of the mistake: the subject or passive agent of a past
     action that is not a fix or a helpful act ("Bilal gave you the wrong date", "posted by Priyesh")."""
+    if token.dep_ == "pobj" and token.head.lower_ == "by" and token.head.dep_ == "prep":
+        # The parse hung "by Tonya" on a noun: "was left logged in under one account by Tonya".
+        passive = next((v for v in token.head.ancestors if any(c.dep_ == "auxpass" for c in v.children)), None)
+        if passive is not None and passive.tag_ == "VBN" and remedy(passive) != "done" and not is_prospective(passive):
+            return True
     for verb in (v for v in sentence(token) if v.pos_ in ("VERB", "AUX")):
         if token not in subjects(verb) or is_prospective(verb):
             continue
         lemma = verb.lemma_.lower()
         if lemma in word_lists("names")["credit_verbs"] and (lemma in word_lists("names")["rescue_verbs"] or not _in_causal_clause(verb)):
             continue
-        if lemma in word_sets()["experiencer_verbs"] or lemma == "be":
+        if lemma in word_sets()["experiencer_verbs"] or lemma == "be" or _links(verb):
             continue
         if verb.tag_ == "VBN" and remedy(verb) == "done":
             continue  # "Sophie has refreshed it": a fix made, not the mistake
+        if verb.dep_ == "acl" and not mentions_error(sentence(token)):
+            continue  # "the records kept by Dana": a description, not the story of the mistake
         if verb.tag_ in ("VBD", "VBN") or any(c.lower_ in ("did", "had") for c in verb.children):
             return True
+        if verb.tag_ == "VBG" and auxiliaries(verb) & {"was", "were"} and mentions_error(sentence(token)):
+            return True  # "Wes was scanning two batches at once, and errors crept in"
     return False
+
+
+def _links(verb: Token) -> bool:
+    """A linking verb describing its subject ("Eastside looked overstocked"), not "looked up the record"."""
+    return verb.lemma_.lower() in word_lists("names")["linking_verbs"] and not any(
+        c.dep_ in ("prt", "dobj") for c in verb.children)
 
 
 def _contact_cue_counts(span: Span) -> bool:
@@ -73,14 +116,15 @@ def _contacts(doc: Doc) -> set[int]:
 
 
 CAUSAL_MARKS = {"because", "since", "as", "cause", "'cause", "after"}
+BECAUSE = {"because", "since", "cause", "'cause"}
 
 
-def _in_causal_clause(verb: Token) -> bool:
+def _in_causal_clause(verb: Token, marks: set[str] = CAUSAL_MARKS) -> bool:
     """The verb tells the cause of the mistake: "... because Tom picked the first match"."""
     clause = verb
     while clause.dep_ == "conj" and clause.head.i != clause.i:
         clause = clause.head
-    return clause.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in CAUSAL_MARKS for c in clause.children)
+    return clause.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in marks for c in clause.children)
 
 
 def named_culprits(doc: Doc) -> list[Culprit]:
@@ -263,6 +307,16 @@ def _tied_to_mistake(token: Token, possessed_work: frozenset[str]) -> bool:
     if token.dep_ == "appos" and (any(head in subjects(verb) for verb in wrong_verbs)
                                   or head.lower_ in ("me", "i")):
         return True
+    # A name set off by commas just before the verb, however the parse attached it: "our analyst, Ben,
+    # linked the wrong tab", "a deploy by one of our engineers, Marco, skipped the step".
+    if _verb_after_bracketed_name(token) in wrong_verbs:
+        return True
+    # "That was down to Kyle", "it came down to Kyle".
+    if token.dep_ == "pobj" and head.lower_ == "to":
+        verb = head.head.head if head.head.lower_ == "down" else head.head
+        if verb.lemma_ in ("be", "come") and (head.head.lower_ == "down" or any(c.lower_ == "down" for c in verb.children)):
+            return verb.lemma_ == "come" or _points_at_the_mistake(verb) or any(
+                mentions_error(s.doc[s.left_edge.i:s.right_edge.i + 1]) for s in verb.children if s.dep_ == "nsubj")
     # Possessor of the faulty work: "Tom's mistake", "Ravi's script double-charged", "that was Gareth's copy".
     if token.dep_ == "poss":
         if head.lemma_.lower() in word_sets()["fault_nouns"]:
@@ -294,6 +348,25 @@ def _tied_to_mistake(token: Token, possessed_work: frozenset[str]) -> bool:
     return False
 
 
+def _verb_after_bracketed_name(token: Token) -> Token | None:
+    """The verb right after ", Name," that follows a noun: "our analyst, Ben, linked"."""
+    doc = token.doc
+    name = name_span(token)
+    if name.start < 2 or name.end + 1 >= len(doc) or doc[name.start - 1].text != ",":
+        return None
+    if doc[name.start - 2].pos_ not in ("NOUN", "PROPN", "PRON"):
+        return None
+    end = name.end
+    if doc[end].lower_ in ("from", "at", "of", "with"):  # "our plumber, Luis from Ace Drain, left ..."
+        end = next((t.i for t in doc[end:min(end + 6, len(doc))] if t.text == ","), end)
+    if doc[end].text != "," or end + 1 >= len(doc):
+        return None
+    verb = doc[end + 1]
+    if verb.pos_ not in ("VERB", "AUX") or verb.lemma_ == "be" or verb.lemma_.lower() in word_sets()["experiencer_verbs"]:
+        return None  # "the CV for our candidate, Wen, was out of date" describes the CV
+    return None if any(c.dep_ == "auxpass" for c in verb.children) else verb
+
+
 def _answers_who(token: Token) -> bool:
     """The sentence follows (or contains) a question that starts with "who"."""
     sent = sentence(token)
@@ -317,23 +390,32 @@ def _safeguard_missed(verb: Token) -> bool:
 def third_party_blame(sent: Span) -> Culprit | None:
     """A clause in which someone outside "we" did the wrong thing: (span, the culprit)."""
     doc = sent.doc
-    wrong = [v for v in verbs_done_wrong(sent, with_experiences=True) if not _safeguard_missed(v) and not _undergone(v)]
+    wishes = word_sets()["wish_verbs"]
+    wrong = [v for v in verbs_done_wrong(sent, with_experiences=True) if not _safeguard_missed(v)
+             and not _undergone(v) and not _found_it(v) and not _generic(v) and v.lemma_.lower() not in wishes]
     candidates = [(verb, subject) for verb in wrong for subject in subjects(verb)]
+    credited = word_lists("names")["credit_verbs"]
+    told = [verb for verb in sent if verb.pos_ == "VERB" and not is_prospective(verb) and not _generic(verb)
+            and verb.lemma_.lower() not in credited | wishes and not _undergone(verb)
+            and not _links(verb)]
     if mentions_error(sent):
         # The parse often hangs the sign of error on another clause ("X did Y, so Z was wrong").
-        credited = word_lists("names")["credit_verbs"]
-        candidates += [(verb, subject) for verb in sent if verb.pos_ == "VERB" and verb.tag_ in ("VBD", "VBN")
-                       and not is_prospective(verb) and verb.lemma_.lower() not in credited
-                       and remedy(verb) is None and not _undergone(verb) for subject in subjects(verb)]
+        candidates += [(verb, subject) for verb in told if verb.tag_ in ("VBD", "VBN") and remedy(verb) is None
+                       and not _describes_a_thing(verb) for subject in subjects(verb)]
+    # What someone else did, given as the cause: "arrived wilted because the courier left them in the sun".
+    candidates += [(verb, subject) for verb in told if verb.tag_ == "VBD" and _in_causal_clause(verb, BECAUSE)
+                   and verb.lemma_.lower() not in word_sets()["experiencer_verbs"] for subject in subjects(verb)]
+    # Trouble still going on at someone else's end: "our hosting provider is having issues".
+    candidates += [(verb, subject) for verb in sent if _ongoing_trouble(verb) for subject in subjects(verb)]
     for verb in wrong:
         for agent in (c for c in verb.children if c.dep_ == "agent"):
             # "mislabelled by the night shift", "posted by a member of the QA team"
             for pobj in agent.children:
-                if (pobj.dep_ == "pobj" and not token_in_letter_frame(pobj)
+                if (pobj.dep_ == "pobj" and not token_in_letter_frame(pobj) and not _made_by_us(pobj)
                         and (is_third_party(pobj) or pobj.lemma_.lower() in GROUPS | {"member", "someone", "one"})):
                     return Culprit(doc[agent.i:pobj.right_edge.i + 1], pobj, "third-party")
     for verb, subject in candidates:
-        if is_third_party(subject):
+        if is_third_party(subject) and not _made_by_us(subject):
             start, end = sorted((subject.left_edge.i, verb.i))
             return Culprit(doc[start:max(end, subject.i) + 1], subject, "third-party")
     for token in sent:
@@ -356,6 +438,48 @@ def third_party_blame(sent: Span) -> Culprit | None:
                 c.dep_ == "attr" and c.lemma_.lower() in word_sets()["fault_nouns"] for c in head.children):
             return Culprit(doc[token.left_edge.i:head.i + 1], token, "third-party")
     return None
+
+
+def _made_by_us(agent: Token) -> bool:
+    """A phrase that says we got the faulty thing wrong: "caused by a carrier setting we had misrouted"
+    (not "the courier we use")."""
+    return any(t.dep_ == "nsubj" and t.lower_ in ("we", "i") and marks_error(t.head) for t in agent.subtree)
+
+
+def _found_it(verb: Token) -> bool:
+    """Someone who noticed or flagged the mistake ("someone on our team spotted the old logo"), unless
+    they did not ("the courier didn't notice the damage", "Sales should have spotted it")."""
+    words = word_sets()
+    if verb.lemma_.lower() not in words["discovery_verbs"] or auxiliaries(verb) & {"should", "could", "would", "might"}:
+        return False
+    # "flagged your account by mistake" is the mistake itself
+    return not any(c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ in words["error_words"])
+                   or (c.dep_ == "prep" and any(g.lemma_.lower() in words["fault_nouns"] for g in c.children))
+                   for c in verb.children)
+
+
+def _generic(verb: Token) -> bool:
+    """A clause under a habit ("a timeout usually means the bank didn't respond"): how things work, not
+    who erred this time."""
+    return any(v.tag_ in ("VBZ", "VBP") and any(c.lower_ in word_sets()["habitual_adverbs"] for c in v.children)
+               for v in [verb, *verb.ancestors])
+
+
+def _describes_a_thing(verb: Token) -> bool:
+    """A participle that describes a noun ("the records kept by HR") when that noun did nothing wrong."""
+    if verb.dep_ != "acl":
+        return False
+    owner = verb.head
+    return not (owner.dep_ in ("nsubj", "nsubjpass") and marks_error(owner.head))
+
+
+def _ongoing_trouble(verb: Token) -> bool:
+    """A present, continuing fault: "is having issues", "are failing", "has been dropping requests"."""
+    if verb.tag_ != "VBG" or not auxiliaries(verb) & {"is", "are", "'s", "'re", "been"}:
+        return False
+    words = word_sets()
+    return verb.lemma_.lower() in words["fault_verbs_inherent"] or any(
+        t.lemma_.lower() in words["error_words"] or t.lemma_.lower() in words["fault_nouns"] for t in clause_tokens(verb))
 
 
 def _points_at_the_mistake(be_verb: Token) -> bool:
@@ -395,6 +519,10 @@ def reader_blame(sent: Span) -> Culprit | None:
         for subject in subjects(verb):
             if is_reader(subject):
                 return Culprit(doc[min(subject.left_edge.i, verb.i):verb.i + 1], subject, "reader")
+    for verb in sent:
+        blamed = _reader_work_wrong(verb) or _never_sent_by_reader(verb)
+        if blamed is not None:
+            return Culprit(doc[min(blamed.left_edge.i, verb.i):verb.i + 1], blamed, "reader")
     actions = word_sets()["reader_actions"]
     for verb in sent:
         if verb.pos_ != "VERB" or verb.lemma_.lower() not in actions or is_prospective(verb):
@@ -417,6 +545,40 @@ def reader_blame(sent: Span) -> Culprit | None:
     return None
 
 
+
+
+def _reader_work_wrong(verb: Token) -> Token | None:
+    """Something the reader sent in carried the error: "your PO came in with the wrong SKU"."""
+    if verb.pos_ != "VERB" or verb.tag_ != "VBD" or any(c.dep_ == "auxpass" for c in verb.children):
+        return None
+    for subject in (c for c in verb.children if c.dep_ == "nsubj"):
+        if (subject.lemma_.lower() in word_sets()["reader_work"] and _reader_owned(subject)
+                and marks_error(verb, with_subject=False)):
+            return subject
+    return None
+
+
+def _never_sent_by_reader(verb: Token) -> Token | None:
+    """"We did not receive a change form from you", "we never got your form": the gap put on the reader."""
+    if verb.lemma_.lower() not in ("receive", "get") or not any(
+            c.dep_ == "neg" or c.lower_ == "never" for c in verb.children):
+        return None
+    if not (auxiliaries(verb) & {"did", "had", "have", "'ve", "'d"} or verb.tag_ in ("VBD", "VBN")):
+        return None
+    if any(c.dep_ == "mark" for c in verb.children) and not _in_causal_clause(verb, BECAUSE):
+        return None  # "if we don't receive it by Friday"
+    if not any(s.lower_ in ("we", "i") for s in subjects(verb)):
+        return None
+    for child in verb.children:
+        if child.dep_ == "prep" and child.lower_ == "from":
+            return next((p for p in child.children if p.dep_ == "pobj" and is_reader(p)), None)
+        if child.dep_ == "dobj" and _reader_owned(child):
+            return child
+    return None
+
+
+def _reader_owned(token: Token) -> bool:
+    return any(c.dep_ == "poss" and c.lower_ == "your" for c in token.children)
 
 
 def culprits(doc: Doc) -> list[Culprit]:

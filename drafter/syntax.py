@@ -41,7 +41,8 @@ def subjects(verb: Token) -> list[Token]:
     """Active subjects and passive agents of a verb, following conjunctions to a shared subject."""
     found = [c for c in verb.children if c.dep_ in ("nsubj", "csubj")]
     found += [pobj for c in verb.children if c.dep_ == "agent" for pobj in c.children if pobj.dep_ == "pobj"]
-    if not found and verb.dep_ in ("conj", "xcomp") and verb.head.i != verb.i:
+    if not found and verb.dep_ in ("conj", "xcomp") and verb.head.i != verb.i and not any(
+            c.dep_ == "nsubjpass" for c in verb.children):  # "X noticed it, and the letters were pulled"
         found = [c for c in verb.head.children if c.dep_ == "nsubj"]
         if not found and verb.dep_ == "conj" and not any(c.dep_ == "auxpass" for c in verb.children):
             # "Kasia wasn't shown the folder and assumed ...": an active verb shares the passive subject
@@ -257,6 +258,9 @@ def _judge_third_party(token: Token) -> bool:
         return False
     if token.is_sent_start and token.lower_ in common_words():
         return False
+    doc = token.doc
+    if token.i + 1 < len(doc) and doc[token.i + 1].text == ":" and token.i - token.sent.start < 4:
+        return False  # the sender's label: "Valley Transit: the 7:15 bus skipped ..."
     words = word_sets()["third_parties"]
     collective = {"team", "staff", "people", "colleague", "colleagues", "teammate", "crew", "side", "end"}
     if (token.lemma_.lower() in collective and any(c.lower_ in ("our", "my") for c in token.children)
@@ -279,8 +283,12 @@ def _judge_third_party(token: Token) -> bool:
         return True
     groups = {"team", "department", "staff", "crew", "side", "desk", "office", "group", "company", "firm",
               "people", "folks", "guys", "squad", "unit", "division", "shift", "lot"}
-    return token.lemma_.lower() in groups and any(c.dep_ in ("compound", "amod") and c.lower_ in words
-                                                  for c in token.children)
+    # "the sales team", and another named unit of the organisation: "the financial aid office"
+    units = {"office", "department", "desk", "division", "unit"}
+    return token.lemma_.lower() in groups and any(
+        (c.dep_ in ("compound", "amod") and c.lower_ in words)
+        or (c.dep_ == "compound" and c.pos_ in ("NOUN", "PROPN") and token.lemma_.lower() in units)
+        for c in token.children)
 
 
 def is_reader(token: Token) -> bool:

@@ -46,6 +46,16 @@ FACTS_FLAG = [
     "The spreadsheet you signed off had the wrong rates in it, so the quote came out low.",
     "It's likely something on your end, such as an old browser, stopped the page from loading.",
     "Half our support staff were on parental leave that week, so replies took longer than usual.",
+    'Your cake arrived squashed because the delivery firm stacked crates on top of it. A new one is being baked for tomorrow.',
+    'Your refund was held up because the claims office flagged your account by mistake. The hold is gone and the money is on its way.',
+    "Uploads are slow this morning. Our storage vendor is having problems again, and we're waiting to hear back from them.",
+    'The banners went up with the old slogan. Honestly, their quality control is a joke. New banners go up on Monday.',
+    'Your quote came a week late. A hiring freeze and three open roles in the estimating team held us up. The quote is attached.',
+    'The ticket site crashed at launch; demand was far beyond anything we could have predicted. Extra servers are now in place.',
+    'Sorry your lesson was dropped from the calendar. This month has been total chaos, and the rota slipped. A new slot is booked for Friday.',
+    "The order shipped to your old office because your form came in with the previous address. We've re-sent it to the new one.",
+    'The reminder went to your former email since we never received your updated details. Your account now has the new address.',
+    "Friday's report double-counted returns. Our bookkeeper, Anders, pulled the wrong month when he rebuilt the totals. A corrected report is attached.",
 ]
 
 FACTS_PASS = [
@@ -75,6 +85,16 @@ FACTS_PASS = [
     "I'm sorry for the hours your staff lost re-entering the data. The import now works.",
     "Between 9 and 10am the error rate on checkout rose sharply; at 10:05 an engineer restarted the service and payments recovered.",
     "We know this has been a difficult week for you, and we're sorry the refund took so long.",
+    'We dropped the ball on your renewal notice and sent it a month late. Your old rate holds until the new term starts.',
+    "The transfer leaves tomorrow instead of today. If that means a late charge on their side, send us the bill and we'll cover it.",
+    'A colleague in our own design group noticed the outdated logo on the proofs, and the printed letters were pulled before posting.',
+    "A payment screen that freezes usually means the card network didn't answer in time; that is our system's weakness, and we've refunded the second charge.",
+    "Alerts were late this morning, caused by a routing rule we had misconfigured. It's fixed and alerts are arriving normally.",
+    'We split the delivery into two vans because the warehouse team wanted to clear the loading bay early. Both parts arrive on Thursday.',
+    "Checkout was down for twenty minutes. Our responder first suspected the payment gateway because the error looked like a card failure, then traced it to our own certificate. It's renewed now.",
+    'Your parcel will arrive on Tuesday as planned; we chose a later van because the courier asked us to combine two pickups.',
+    "Harbour Ferries: the 8:40 sailing today left from berth 3, not berth 1; we posted the wrong berth. Today's tickets are valid on any sailing.",
+    'Stock counts for the Riverside store were entered under Hillcrest, so Hillcrest looked overstocked. The figures have been moved across.',
 ]
 
 # --------------------------------------------------------------------------------------------
@@ -112,6 +132,16 @@ NAMES_FLAG += [
     "The mix-up happened because Ines picked the older template from the shared drive.",
     "Who switched off the freezer overnight? It was Callum, and we've lost the ice-cream stock.",
     "Sorry all, I'm Petra and I ran the payroll export myself, which is why the dates were off.",
+    "Monday's forecast overstated revenue. Our analyst, Priyanka, copied the wrong column when she refreshed the sheet.",
+    'Logins failed for an hour after a release by one of our developers, Tobias, skipped the database step.',
+    'The electrician we booked, Gareth from Spark Bros, left the fuse box open, which tripped the alarm overnight.',
+    'The missing pages were down to Imogen on our print desk, who sent the file before the final edits.',
+    'Some delivery notes went into the wrong crates. Daniel on our late shift was packing two routes at once, and mistakes crept in.',
+    'heads up: dmitri posted the wrong rota in the channel this morning. deleted it and reposted the right one.',
+    'Several invoices were filed under the wrong client this week. The billing terminal was left signed in under one account by Svetlana during the handover, and later entries went to it.',
+    "Hi everyone, the venue in yesterday's reminder was wrong, and that slip is mine alone. It's the Oak Room, not the Elm Room.",
+    'Team, the shared calendar showed the old deadline, and honestly it was my miss. I should have checked it before sending.',
+    "all, quick correction: the rota I posted had the wrong week. I just didn't double check it before sharing. fixed now.",
 ]
 
 NAMES_PASS = [
@@ -142,6 +172,13 @@ NAMES_PASS += [
     "The client contact list in our newsletter tool was out of date, so some updates bounced. Sophie has refreshed it and will resend them.",
     "Thanks to Amira for spotting the wrong total so quickly. A corrected invoice is attached.",
     "We sent the wrong box. Jonas will call you tomorrow to arrange the swap.",
+    "Harbour Ferries: the 8:40 sailing today left from berth 3, not berth 1; we posted the wrong berth. Today's tickets are valid on any sailing.",
+    'Stock counts for the Riverside store were entered under Hillcrest, so Hillcrest looked overstocked. The figures have been moved across.',
+    'Delayed - Billing statements held\nBilling statements are running a day late because of a fault on our side. The billing team expects them out tomorrow.',
+    'The figure in the newsletter was wrong; the records kept by Human Resources show twenty years, not fifteen. The online copy is corrected.',
+    'Some forms may have been scanned into the wrong files at the Lakeview clinic. The originals, which Lakeview has kept, are being rechecked.',
+    'The CV attached for our second candidate, Oren Vale, was an older version; the current one is attached here.',
+    'Hi Sam,\nWhen you called, Jolene, the adviser you spoke to, checked your warranty and confirmed it is valid. A repair is booked for Monday.\nBest,\nKit',
 ]
 
 # (draft, name): some names finding must cover the first occurrence of the blamed name.
@@ -281,6 +318,13 @@ NEXT_STEPS_FLAG = [
     'The newsletter went to the wrong list, and there was nothing we could do to pull it back once it had been queued.',
     'Some members may be seeing an old balance in the app. We regret the error.',
     'The conditioner we recommend was listed at the wrong price in our spring flyer.',
+    'Heads up, everyone: the parking permits we emailed listed the wrong level. It is level 2.',
+    'Update 9:15am GMT: The booking outage is resolved. A bad setting was pushed to the server at 8:30.',
+    "The staff newsletter went out with last quarter's figures. We are investigating and will post an update at 4pm.",
+    'The form will be fixed after the patch, and new forms now get a review before they go live.',
+    'When the client called at noon, we checked the feed and found the error. The feed had stalled overnight.',
+    "The seating plan was wrong. I'm asking the venue whether your booking can be moved.",
+    "I'm telling you this because our plans matter to you. The launch slipped because the supplier was late.",
 ]
 
 NEXT_STEPS_PASS = [
@@ -313,6 +357,16 @@ NEXT_STEPS_PASS = [
     "Your room wasn't ready when you arrived, and we're sorry. Breakfast is on us for the rest of your stay.",
     'The engraving on your watch was misspelt. We will of course redo it at our cost.',
     'Your statement total is wrong this month. If it still looks off, tap Billing > Help in the app.',
+    'The survey link was broken this morning; it works now, and everyone who already tried gets a fresh link by email.',
+    'We mislabelled the race categories. Everyone who entered before noon is registered and keeps their place.',
+    'Sorry for the mix-up over the deadline. You now have until Friday 5pm to submit.',
+    "We overcharged you for the July service. We're taking the extra £40 off your next invoice.",
+    "PLEASE don't reprint the old labels; the template is being fixed.",
+    'Our catalogue showed the wrong colour. Returns of that jacket will be accepted for 60 days.',
+    'The stock list had old codes. If a buyer asks, the March list is the current one.',
+    'Clinic hours were wrong in the text we sent. If a patient rings about Sunday, offer Saturday morning instead.',
+    'The bin schedule we posted had the wrong days; please have bins out by 6am on Wednesday.',
+    'The uploads that failed this morning can be resubmitted from the dashboard.',
 ]
 
 # --------------------------------------------------------------------------------------------
@@ -389,6 +443,13 @@ PREVENTION_FLAG = [
     "We'll make sure nothing like this ever happens again. Apologies for the mix-up with your seats.",
     "The payroll file had the wrong date. We resubmitted it and salaries will arrive on Friday.",
     "This was a one-off and we're confident it won't be repeated. The correct menu is now on the website.",
+    "The price tags were wrong on Monday. We've added extra staff this week and the tags are correct again.",
+    "Reminders stopped going out on Tuesday. We're switching the reminder service back on today.",
+    'The newsletter went to the wrong list. The alert fired late, and the on-call person first suspected the mail server.',
+    'The rota normally goes out from a checklist on the shared board, and that board got too crowded.',
+    'Everyone please check your expense claims now; some were rejected by mistake.',
+    'All affected orders have now been reissued with the right postage.',
+    "The catalogue had the wrong page numbers. We've added a free bookmark to every order, sorry about that.",
 ]
 
 PREVENTION_PASS = [
@@ -412,6 +473,16 @@ PREVENTION_PASS = [
     "The app logged people out after our update. A sign-in test is now part of the release checklist.",
     "We double-booked the meeting room. Bookings now go through a single calendar that refuses overlapping slots.",
     "Your account was locked by mistake. We've adjusted our fraud rule so a single failed payment no longer locks an account.",
+    "The invoice had last quarter's PO number. Going forward I'm taking PO numbers from the signed contract, not old emails.",
+    'The class list went to parents instead of staff. The mailing tool is now restricted to the staff list only.',
+    'Our load balancer change broke the login page. Network changes now go through the same staged rollout as code releases.',
+    "The brochure showed last year's fees. Starting this term, each brochure is compared against the fee table before printing, and any mismatch stops the print run.",
+    'The newsletter link was broken. Next season the newsletter will be tested by two people before it is sent.',
+    'We printed the labels with old addresses. Labels now print from the address on the order, not the saved profile.',
+    'The rota had people on leave. Rotas are now checked against the leave calendar before they go out, and coffee for the crew is on us.',
+    'The sign-in sheet was from last week. The printer now only prints the sheet dated for that day.',
+    'Config pushes broke checkout yesterday. Config pushes now need a second reviewer.',
+    "Salaries arrived a day late. From July we'll submit the payment file two working days early.",
 ]
 
 # --------------------------------------------------------------------------------------------
@@ -448,6 +519,12 @@ TIMELINE_FLAG = [
     'Some refunds have not gone out. Card refunds are paused while we reconcile the accounts.',
     "The rota for next week went out with two people missing on Saturday. I'm rebuilding it now.",
     'We will post a corrected price list to every stockist over the coming weeks.',
+    "The order page listed the wrong sizes. We're getting the size chart redone.",
+    "Sorry, the menu we printed for Friday had last month's prices. We're having the menus reprinted.",
+    "The Monday rota skipped two people. We're working on adding them back to the Monday rota.",
+    'Your plan page shows the wrong renewal date and we are in the process of correcting it. Two free weeks will be added to your plan.',
+    'Some lockers were assigned twice. A caretaker will reassign them over the next few days.',
+    "The new map moved the Park Lane stop onto the Friday east route, so it was missed. We'll sort it out.",
 ]
 
 TIMELINE_PASS = [
@@ -485,6 +562,18 @@ TIMELINE_PASS = [
     "Your parcel arrived a week late. We're refunding the delivery charge.",
     "The banners used the old logo; I've re-exported them with the new one.",
     'We expect to post our next progress note by 4pm today.',
+    "oops, the quiz night flyer had the wrong room. it's Room 12 not 21. sorry!",
+    "Quick fix to this morning's note: the training is in the Birch suite, NOT the Oak suite.",
+    'Small correction: the car park is shut Saturday only, not the whole weekend.',
+    "The welcome packs went out without lanyards, and we've handed them round, so every delegate now has one.",
+    'The block on your library card was placed in error. That block has been lifted.',
+    'Two suppliers were paid twice last month. Accounts has since clawed back both payments.',
+    'The signed lease went out without page 4. The complete lease was re-faxed at 11:05am today.',
+    'Apologies for the clash in the seminar room. The reading group has moved to the library annex.',
+    "The booking form rejected valid postcodes from 8 to 9am. We found the faulty rule and it's working now.",
+    'The worksheet link was broken; the fixed link is now on the class page, and tutors are checking the forum twice a day.',
+    "Sorry the draft went to the wrong inbox. Let's go over the changes on Thursday.",
+    "We've fixed the tariff and will refund the difference on your next bill.",
 ]
 
 # --------------------------------------------------------------------------------------------
@@ -822,6 +911,21 @@ MAKE_GOOD_FLAG = [
     "Your account migration took longer than promised. Your first month on the Pro plan is free to make up for it.",
     "The wrong shade arrived. Your replacement is on the way with a free sample pack, with our compliments.",
     "The sofa was mispriced at checkout. You can have it at the price you saw, and we've knocked a further 10% off for the hassle.",
+    'The parking email gave the wrong level. Pizza for the whole floor is on the company tomorrow.',
+    'We sent the wrong banner artwork to the printer. Lunch for the design team is on me on Friday.',
+    'Your delivery was three hours late. Bagels in the lobby on Monday for the trouble.',
+    "The renewal notice quoted the wrong rate. We're taking $30 off your next bill.",
+    "Our report had a formula error on page 4. We won't bill for the hours spent on the revision.",
+    'The pool hours on our flyer were wrong. Entry is free for members all weekend.',
+    'The payment portal rejected valid cards on Monday. Late charges for this month will not be applied to anyone who paid by Wednesday.',
+    "The class schedule listed the wrong room. We're crediting this term's materials fee for everyone enrolled.",
+    'We packed two lamps instead of one. Keep the second lamp, or give it to a friend.',
+    'The workshop started forty minutes late. Every attendee gets an extra 30 days of access to the recordings.',
+    "The quote we gave you left out the delivery line. We'll stand by the quoted price.",
+    'Our scheduling error cost the weekend crew their Saturday morning. Each of you gets an additional half-day off this month.',
+    'The wrong sizes went out in the team kit order. The right ones ship today, with a $20 store credit for each player.',
+    "The gym was closed without notice on Sunday. We've extended your membership by a week.",
+    "The invoice was sent to the wrong contact. We'll cover the bank's late-payment penalty.",
 ]
 
 MAKE_GOOD_PASS = [
@@ -845,6 +949,16 @@ MAKE_GOOD_PASS = [
     "We cancelled your booking by mistake. It has been reinstated at the original price.",
     "Sorry, your discount code wasn't applied at checkout. We've refunded the 15% you should have saved.",
     "Your account was locked in error. It's unlocked now and your password is unchanged.",
+    "We're sorry for the trouble the wrong address caused. The corrected invite is attached.",
+    "Your card was charged twice. We won't charge you twice again; the second payment has been refunded.",
+    'Please keep an eye out for the corrected statement, which goes out tomorrow.',
+    'The booking form showed the wrong dates. Would you like to keep Tuesday or move to Thursday?',
+    "When you upgraded your plan last month, the old rate stayed on the invoice. We've refunded the overcharge.",
+    "The meeting room is free at 3pm if you'd like to go over the corrected figures.",
+    'We took the outdated price list off the website this morning and posted the right one.',
+    "If your bank charged you an overdraft fee because of the late payroll, send us the statement and we'll reimburse it.",
+    'Sorry, we paid your invoice to the wrong account last week. The bank is recalling it.',
+    'The dashboard is back online and all reports are showing again.',
 ]
 
 

@@ -1,6 +1,8 @@
 """What every criterion is: an id, a rationale that cites a seed, and ``check(doc)``."""
 from __future__ import annotations
 
+import math
+
 from spacy.tokens import Doc, Span
 
 from drafter.config import load_toml_resource
@@ -9,6 +11,7 @@ from drafter.culprits import people_acting_in
 from drafter.report import Finding
 from drafter.signals import role_probability
 from drafter.suggest import suggestion_for
+from drafter.verdicts import load_verdict_model
 
 #: Points a finding takes off a criterion's 100. One error fails a criterion; warnings add up.
 PENALTY = {"error": 45, "warning": 20, "info": 0}
@@ -24,6 +27,9 @@ class Criterion:
     id: str = ""
     #: "pass_fail" criteria give pass or fail; "presence" criteria report present or absent.
     kind: str = "pass_fail"
+    #: The roles whose most probable sentence a model finding points at; none for criteria that
+    #: fail for something missing, whose model finding points at the end of the draft.
+    model_roles: tuple[str, ...] = ()
 
     def __init__(self) -> None:
         self.lexicon = lexicons()[self.id]
@@ -79,16 +85,47 @@ class Criterion:
             suggestion=suggestion,
         )
 
-    def missing(self, doc: Doc) -> Finding:
+    def missing(self, doc: Doc, rule: str = "missing") -> Finding:
         """A finding for something the draft lacks, pointing just after the last word of the body."""
         sents = doc._.body_sents
         last = next((t for t in reversed(sents[-1]) if not t.is_space), None) if sents else None
         anchor = (last.idx + len(last),) * 2 if last is not None else (0, 0)
-        return self.finding(doc, "missing", anchor,
+        return self.finding(doc, rule, anchor,
                             suggestion=suggestion_for(doc, self.id, "missing", sents[-1] if sents else doc[:0]))
 
     def check(self, doc: Doc) -> tuple[list[Finding], int]:
+        """The rules' findings, with the sentence-role model where combination.toml lets it in."""
         raise NotImplementedError
+
+    def assess(self, doc: Doc) -> tuple[list[Finding], int]:
+        """``check``, then the draft-level verdict model (drafter/verdicts.py) overrules it where it is
+        sure: at or above ``draft_positive`` the draft fails (make_good: has a gesture), at or below
+        ``draft_negative`` it passes (make_good: has none). Both limits come from combination.toml;
+        without one, or without the role model, the rules' verdict stands."""
+        findings, score = self.check(doc)
+        verdict_model = load_verdict_model()
+        probability = verdict_model.probability(doc, self.id) if verdict_model else None
+        if probability is None:
+            return findings, score
+        positive = self.verdict(findings, score) in ("fail", "present")
+        if not positive and probability >= self.model_thresholds.get("draft_positive", math.inf):
+            findings = findings + [self.model_finding(doc)]
+        elif positive and probability <= self.model_thresholds.get("draft_negative", -math.inf):
+            # What made the rules' verdict goes; notes that decide nothing stay.
+            findings = [] if self.kind == "presence" else [f for f in findings if f.severity == "info"]
+        else:
+            return findings, score
+        return findings, self.score(findings)
+
+    def model_finding(self, doc: Doc) -> Finding:
+        """The finding that carries the verdict model's judgement: at the sentence it finds most
+        likely in one of ``model_roles``, or at the end of the draft for something missing."""
+        sents = doc._.body_sents
+        if not self.model_roles or not sents:
+            return self.missing(doc, "model")
+        sent = max(sents, key=lambda s: max(role_probability(doc, s, role) or 0.0 for role in self.model_roles))
+        severity = "info" if self.kind == "presence" else "error"
+        return self.finding(doc, "model", sent, severity=severity, suggestion=suggestion_for(doc, self.id, "model", sent))
 
     @staticmethod
     def score(findings: list[Finding]) -> int:

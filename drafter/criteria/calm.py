@@ -22,6 +22,7 @@ def calm_version(text: str) -> str:
 
 class Calm(Criterion):
     id = "calm"
+    model_roles = ("alarm",)
 
     def __init__(self) -> None:
         super().__init__()

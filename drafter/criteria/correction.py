@@ -22,6 +22,7 @@ def has_fix(doc: Doc) -> bool:
 
 class Correction(Criterion):
     id = "correction"
+    model_roles = ("self_abasement", "apology")
 
     def check(self, doc: Doc) -> tuple[list[Finding], int]:
         findings: list[Finding] = []

@@ -8,11 +8,26 @@ from drafter.report import Finding
 from drafter.signals import cues, sentence
 from drafter.suggest import collective_sentence, suggestion_for
 from drafter.culprits import culprits
+from drafter.syntax import FIRST_PERSON, subjects
 
+
+SUPPOSING = {"if", "unless", "whether"}
+
+
+def _owned_or_supposed(span: Span) -> bool:
+    """A blame phrase said of the writer ("I dropped the ball on it": names, not facts, judges that) or
+    only supposed ("if the delay costs you a fee on their side")."""
+    clause = next((t for t in (span.root, *span.root.ancestors) if t.pos_ in ("VERB", "AUX")), None)
+    if clause is None:
+        return False
+    if any(s.lower_ in FIRST_PERSON for s in subjects(clause)) and not any(c.dep_ == "neg" for c in clause.children):
+        return True  # but "we are not to blame" denies it
+    return any(c.dep_ == "mark" and c.lower_ in SUPPOSING for t in (clause, *clause.ancestors) for c in t.children)
 
 
 class Facts(Criterion):
     id = "facts"
+    model_roles = ("blame_other", "excuse")
 
     def check(self, doc: Doc) -> tuple[list[Finding], int]:
         findings: list[Finding] = []
@@ -33,6 +48,8 @@ class Facts(Criterion):
             if sentence(span).start not in flagged_sents:
                 add("excuse", span)
         for span in cues(doc, "BLAME_PHRASE"):
+            if _owned_or_supposed(span):
+                continue
             if not any(n.start <= span.start < n.end for n in no_fault) and sentence(span).start not in flagged_sents:
                 add("blame", span, target=span.text)
         # Paraphrased blame of a named person: the model reads the sentence as blame and someone acts in it.

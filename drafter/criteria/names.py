@@ -13,6 +13,7 @@ from drafter.suggest import collective_sentence, suggestion_for
 
 class Names(Criterion):
     id = "names"
+    model_roles = ("self_singling", "blame_other")
 
     def check(self, doc: Doc) -> tuple[list[Finding], int]:
         findings: list[Finding] = []

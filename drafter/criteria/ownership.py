@@ -13,6 +13,7 @@ from drafter.suggest import suggestion_for
 
 class Ownership(Criterion):
     id = "ownership"
+    model_roles = ("minimising", "blame_other")
 
     def check(self, doc: Doc) -> tuple[list[Finding], int]:
         findings: list[Finding] = []

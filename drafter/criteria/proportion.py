@@ -17,6 +17,7 @@ def body_text(doc: Doc) -> str:
 
 class Proportion(Criterion):
     id = "proportion"
+    model_roles = ("how_it_happened",)
 
     def __init__(self) -> None:
         super().__init__()

@@ -28,18 +28,21 @@ def _lemma(token: Token) -> str:
     return token.lemma_.lower()
 
 
-def _forms(token: Token) -> set[str]:
+def verb_forms(token: Token) -> set[str]:
     """The lemma and the plain stems of a verb; the lemmatiser misses rarer ones ("couriered" -> "couriere")."""
     lower = token.lower_
     forms = {_lemma(token), lower}
     for suffix in ("ed", "d", "ing", "s", "es"):
         if lower.endswith(suffix) and len(lower) > len(suffix) + 2:
-            forms.add(lower[: -len(suffix)])
+            stem = lower[: -len(suffix)]
+            forms.add(stem)
+            if suffix in ("ed", "ing") and stem[-1] == stem[-2] and stem[-1] not in "aeiouls":
+                forms.add(stem[:-1])  # "resubmitted" -> "resubmit"
     return forms
 
 
 def _delivery_verb(token: Token) -> bool:
-    return bool(_forms(token) & word_lists("timeline")["delivery_verbs"])
+    return bool(verb_forms(token) & word_lists("timeline")["delivery_verbs"])
 
 
 def _repair_verb(token: Token) -> bool:
@@ -50,14 +53,18 @@ def _repair_verb(token: Token) -> bool:
         return True
     if any(f"{lemma} {c.lower_}" in words["repair_verbs"] for c in token.children if c.dep_ in ("prt", "advmod")):
         return True  # "took the page down", "rolled it back"
-    doc = token.doc
-    if token.i >= 2 and doc[token.i - 1].text == "-" and doc[token.i - 2].lower_ == "re" \
-            and lemma in words["re_bases"] | words["repair_verbs"]:
+    if _re_split(token) and verb_forms(token) & (words["re_bases"] | words["repair_verbs"]):
         return True  # "re-exported" split as "re - exported"
     for prefix in ("re-", "re"):
         if lemma.startswith(prefix) and lemma[len(prefix):] in words["re_bases"]:
             return True
     return False
+
+
+def _re_split(token: Token) -> bool:
+    """A "re-" verb the tokeniser split ("re - faxed"); the tagger often calls the last piece an adjective."""
+    doc = token.doc
+    return token.i >= 2 and doc[token.i - 1].text == "-" and doc[token.i - 2].lower_ == "re"
 
 
 def _negated(verb: Token) -> bool:
@@ -75,6 +82,13 @@ def _hedged(verb: Token) -> bool:
             return True
     head = verb.head if verb.dep_ == "conj" else None
     return head is not None and head.i != verb.i and _hedged(head) and not auxiliaries(verb)
+
+
+def _causative(verb: Token) -> bool:
+    """The repair handed on and still to come: "we're getting the page corrected", "we'll have it reprinted"."""
+    head = verb.head
+    return verb.dep_ in ("ccomp", "xcomp", "oprd") and _lemma(head) in ("get", "have") \
+        and (head.tag_ == "VBG" or _hedged(head))
 
 
 def _error_clause(verb: Token) -> bool:
@@ -109,14 +123,15 @@ def _settled(verb: Token) -> bool:
 
 def _done_verb(verb: Token) -> bool:
     """A clause reporting the fix as made: past, perfect or passive repair, or the corrected thing moved."""
-    if verb.pos_ not in ("VERB", "AUX") or verb.tag_ not in ("VBD", "VBN", "VBZ", "VBP"):
+    split_participle = _re_split(verb) and verb.lower_.endswith("ed") and verb.dep_ == "acomp"
+    if not split_participle and (verb.pos_ not in ("VERB", "AUX") or verb.tag_ not in ("VBD", "VBN", "VBZ", "VBP")):
         return False
     repair = _repair_verb(verb) or (verb.tag_ == "VBN" and _lemma(verb) in word_lists("timeline")["passive_repair_verbs"]
                                      and bool(auxiliaries(verb) & {"was", "were", "been"}))
     delivery = _delivery_verb(verb)
     if not repair and not delivery:
         return False
-    if _negated(verb) or _hedged(verb) or "being" in auxiliaries(verb):
+    if _negated(verb) or _hedged(verb) or "being" in auxiliaries(verb) or _causative(verb):
         return False
     if _error_clause(verb):
         return False  # "we sent the wrong file", "the prices were updated incorrectly"
@@ -134,10 +149,14 @@ def _done_verb(verb: Token) -> bool:
         return False  # "the corrected file", "the invoice sent on Monday"; but "route sheet fixed as of 06:50"
     if repair:
         return True
+    moved_to = [o for c in verb.children if c.dep_ == "prep" and c.lower_ in ("to", "for")
+                for o in c.children if o.dep_ == "pobj"]
     if _lemma(verb) in ("move", "change", "put", "switch", "book", "set") and any(
-            c.dep_ == "prep" and c.lower_ in ("to", "for") and any(CLOCK.search(t.text) or t.ent_type_ in ("DATE", "TIME")
-                                                                   for t in c.subtree) for c in verb.children):
-        return True  # "I've moved it to 9 AM": rescheduled
+            CLOCK.search(o.text) or o.ent_type_ in ("DATE", "TIME") for o in moved_to):
+        return True  # "I've moved it to 9 AM": rescheduled, but not "moved to the Tuesday loop"
+    if _lemma(verb) in ("move", "switch", "change") and moved_to and aux & {"has", "have", "'s", "'ve"} \
+            and not any(c.dep_ == "dobj" or c.lower_ in ("we", "i") for c in verb.children):
+        return True  # "the walkthrough has moved to room 4": the event itself relocated
     return _corrected_argument(verb) or _settled(verb)
 
 
@@ -172,6 +191,10 @@ def _restored_state(sent: Span) -> list[Span]:
         elif lowers & {"now"} and _lemma(token) in ("have", "show", "point", "say", "list", "read", "display", "link", "go") \
                 and any(t.lower_ in corrected for c in children if c.dep_ in ("dobj", "attr", "prep") for t in c.subtree):
             found.append(sent.doc[token.i:token.i + 1])
+        elif lowers & {"now"} and _lemma(token) in ("have", "hold") and token.tag_ in ("VBZ", "VBP") \
+                and any(c.dep_ == "nsubj" and {t.lower_ for t in c.subtree} & word_lists("timeline")["recipients"]
+                        for c in children):
+            found.append(sent.doc[token.i:token.i + 1])  # "every attendee now has a badge": the fix reached them
         elif _lemma(token) == "be" and any(c.dep_ == "nsubj" and any(t.lower_ in corrected | {"current"}
                                                                     for t in c.children if t.dep_ == "amod")
                                            for c in children) and token.tag_ in ("VBZ", "VBP") \
@@ -182,14 +205,41 @@ def _restored_state(sent: Span) -> list[Span]:
 
 
 def _corrected_statement(sent: Span) -> list[Span]:
-    """A figure set right in passing: "the plan includes 5 seats, not 10", "it's at 3pm, not 4pm"."""
+    """A figure, date or place set right in passing: "the plan includes 5 seats, not 10", "it's at 3pm, not 4pm";
+    in a present statement also "it's 14 Mill Rd not 41", "the session is in Room B, NOT Room A", "closed
+    Friday only, not all week"."""
     found = []
     tokens = list(body_tokens(sent))
     for i, token in enumerate(tokens[1:-1], start=1):
-        if token.lower_ == "not" and tokens[i - 1].text == "," and (tokens[i + 1].like_num or tokens[i + 1].is_currency
-                                                                    or CLOCK.match(tokens[i + 1].text)):
+        if token.lower_ != "not":
+            continue
+        before, after = tokens[i - 1], tokens[i + 1]
+        figure = after.like_num or after.is_currency or bool(CLOCK.match(after.text))
+        if before.text == "," and figure:
+            found.append(sent.doc[token.i:token.i + 1])
+        elif _names_value(token) and (before.text in (",", "-", "–", "—") or before.like_num or before.tag_ == "NNP") \
+                and _present_statement(_verb_above(token), token):
             found.append(sent.doc[token.i:token.i + 1])
     return found
+
+
+def _names_value(contrast: Token) -> bool:
+    """What follows "not" is a figure, date, time or name: "not 1240", "NOT the Oak suite", "not all week"."""
+    doc = contrast.doc
+    following = next((t for t in doc[contrast.i + 1:contrast.i + 3] if t.tag_ != "DT"), None)
+    words = [following] if following is not None else []
+    if contrast.head.pos_ not in ("VERB", "AUX"):
+        words += [contrast.head, *(c for c in contrast.head.children if c.dep_ == "compound")]
+    return any(t.like_num or t.is_currency or CLOCK.match(t.text) or t.tag_ == "NNP" or t.ent_type_ in ("DATE", "TIME")
+               or t.lower_ in TIME_NAMES for t in words)
+
+
+def _present_statement(verb: Token, contrast: Token) -> bool:
+    """"it's ...", "the garage is closed ...": the right value stated now, not "we sent 5" or "it may be 3".
+    The contrasting "not" itself may hang on the verb ("is in Room B, NOT Room A")."""
+    return (verb.tag_ in ("VBZ", "VBP") or bool(auxiliaries(verb) & {"is", "are", "'s", "'re", "am"})) \
+        and not _hedged(verb) and not any(c.i != contrast.i and (c.dep_ == "neg" or c.lower_ in ("yet", "never", "n't"))
+                                          for c in verb.children)
 
 
 def completed(doc: Doc) -> list[Span]:
@@ -234,6 +284,9 @@ def _future_anchor(token: Token) -> bool:
     """A verb that looks ahead ("we'll send", "expect", "is due", "is bringing", "ships on") or "update"."""
     if token.lemma_.lower() in PLANNING:
         return True
+    if token.dep_ == "ccomp" and _lemma(token.head) == "let" \
+            and any(c.lower_ in ("'s", "us") for c in (*token.children, *token.head.children)):
+        return True  # "let's talk Wednesday": a proposal
     if token.pos_ not in ("VERB", "AUX"):
         return False
     aux = auxiliaries(token)
@@ -285,6 +338,10 @@ def _time_words(sent: Span) -> list[Span]:
                                                                     or following is not None and following.text in ("%", "£", "$")):
             hours.append(span)
     spans += hours
+    # "on your next invoice", "in the next newsletter": a dated occasion the reader knows
+    occasions = [doc[t.i - 1:t.i + 1] for t in sent if t.i > sent.start and doc[t.i - 1].lower_ == "next"
+                 and t.lemma_.lower() in word_lists("timeline")["next_occasions"]]
+    spans += occasions
     for token in sent:
         if token.lower_ in ("tomorrow", "tonight") and not any(s.start <= token.i < s.end for s in spans):
             spans.append(doc[token.i:token.i + 1])
@@ -299,7 +356,7 @@ def _time_words(sent: Span) -> list[Span]:
             continue  # "a credit for today", "no charge for this month": the period covered, not a time ahead
         if words <= UNITS:
             continue  # "within minutes", "for hours": no number, no commitment
-        if CLOCK.search(s.text) or DURATION.search(s.text) or s in hours or _names_a_time(s):
+        if CLOCK.search(s.text) or DURATION.search(s.text) or s in hours or s in occasions or _names_a_time(s):
             keep.append(s)
     return keep
 
@@ -321,8 +378,14 @@ def _preposition(span: Span) -> str:
 
 
 def _habitual(tokens) -> bool:
-    habit = word_lists("timeline")["habitual"]
+    words = word_lists("timeline")
+    habit = words["habitual"] | words["frequency"]
     return any(t.lower_ in habit for t in tokens)
+
+
+def _frequent(tokens) -> bool:
+    frequency = word_lists("timeline")["frequency"]
+    return any(t.lower_ in frequency for t in tokens)
 
 
 def _ahead(span: Span) -> bool:
@@ -372,9 +435,16 @@ def _concrete_times(doc: Doc) -> list[Span]:
             found.append(sent)  # "next update at 16:00", "an update by 3pm"
             continue
         for span in times:
+            if span.root.dep_ in ("compound", "amod", "nmod", "poss") and span.root.head.lower_ not in TIME_NAMES \
+                    and not _ahead(span):
+                continue  # "the Saturday slots", "Tuesday's email": a time naming a thing, not when
+            if span.root.dep_ in ("nsubj", "nsubjpass"):
+                continue  # "an extra month will be added": the time is the gift, not when
             anchor = _anchor(span)
             if anchor is None or _negated(anchor):
                 continue
+            if span.root.dep_ == "attr" and _lemma(anchor) in ("remain", "stay"):
+                continue  # "the renewal date remains 14 May": a fact that stands
             if any(c.lower_ in CONDITIONAL | {"whether", "because", "since", "as"} for c in anchor.children
                    if c.dep_ == "mark"):
                 continue
@@ -394,7 +464,7 @@ def _concrete_times(doc: Doc) -> list[Span]:
             if plain_present and not _ahead(span) and anchor.dep_ == "ccomp" and _past_anchor(anchor.head):
                 continue
             if plain_present and _lemma(anchor) not in ("be",) + PLANNING and not _ahead(span) \
-                    and not _forms(anchor) & word_lists("timeline")["scheduled_verbs"]:
+                    and not verb_forms(anchor) & word_lists("timeline")["scheduled_verbs"]:
                 continue  # a present-tense time needs a verb of schedule: "the bench ships on Wednesday"
             if plain_present and not _ahead(span) and (anchor.dep_ == "relcl" or _preposition(span) == "from"
                                                       or span.root.dep_ in ("compound", "amod", "nmod")):
@@ -441,7 +511,10 @@ def pending(doc: Doc) -> list:
             if not (repair or delivery):
                 continue
             aux = auxiliaries(verb)
-            settled = any(c.lower_ in ("again", "normally", "fine") for c in verb.children)
+            lowers = {c.lower_ for c in verb.children}
+            # "it's working now" is the service restored; "we're working now on a fix" is not
+            settled = bool(lowers & {"again", "normally", "fine"}) or ("now" in lowers and not lowers & {"we", "i"}
+                                                                       and not any(c.dep_ in ("prep", "xcomp") for c in verb.children))
             future = bool(aux & {"will", "'ll", "shall"}) or (verb.dep_ == "xcomp" and verb.head.lower_ == "going") \
                 or (verb.dep_ == "conj" and bool(auxiliaries(verb.head) & {"will", "'ll", "shall"}) and not aux)
             ongoing = ((verb.tag_ == "VBG" and bool(aux & PENDING_AUX) and not settled) or "being" in aux) \
@@ -450,7 +523,9 @@ def pending(doc: Doc) -> list:
                 and verb.tag_ in ("VBZ", "VBP", "VBG")
             if _lemma(verb) in word_lists("timeline")["commitment_verbs"]:
                 continue  # "we'll honour the price": a promise kept by saying it, not work to come
-            if (future and verb.dep_ not in ("advcl", "relcl")) or ongoing or meanwhile:
+            if ongoing and _frequent(clause_tokens(verb)):
+                continue  # "TAs are checking the forum twice a day": a routine, not the fix under way
+            if (future and verb.dep_ not in ("advcl", "relcl")) or ongoing or meanwhile or _causative(verb):
                 found.append(verb)
         if any(t.lower_ == "still" for t in sent) and any(t.lower_ in ("down", "broken", "failing", "missing",
                                                                       "affected", "unavailable", "seeing", "wrong")
