@@ -17,8 +17,9 @@ CELLS = [
 
 Accuracy of drafter's criteria on the labelled drafts (`corpora/drafts/`), for three variants:
 **rules** only, the sentence-role **model** only, and the two **combined** (what `drafter lint` runs).
-`dev`, `dev2` and `dev3` (each by a different writer) are the splits the rules were tuned on; `calib`
-(a fifth writer) was used only to choose how the model joins the rules (`models/tune_combination.py`);
+`dev`, `dev2` and `dev3` (each by a different writer) are the splits the rules were tuned on and the
+draft-level verdict model was trained on (so "model" figures there are in-sample); `calib` and `calib2`
+(two more writers) were used only to choose how the models join the rules (`models/tune_combination.py`);
 `test` is held out and was never tuned on.
 The last sections measure the role classifier itself on the hand-written sentence test split."""),
     ("code", """import json, os, sys
@@ -31,7 +32,7 @@ import matplotlib
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt
 from drafter.evaluate import load_corpus, evaluate_corpus
-SPLITS = ("dev", "dev2", "dev3", "calib", "test")
+SPLITS = ("dev", "dev2", "dev3", "calib", "calib2", "test")
 splits = {name: load_corpus(f"corpora/drafts/{name}.jsonl") for name in SPLITS}
 results = {(split, variant): evaluate_corpus(items, variant=variant)
            for split, items in splits.items() for variant in ("rules", "model", "combined")}

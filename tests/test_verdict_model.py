@@ -70,34 +70,28 @@ def test_no_probability_without_role_probabilities():
     assert load_verdict_model().probability(doc, "next_steps") is None
 
 
-def _criterion(checker, cid, **thresholds):
-    criterion = next(c for c in checker.criteria if c.id == cid)
-    saved = dict(criterion.model_thresholds)
-    criterion.model_thresholds = {k: v for k, v in saved.items() if not k.startswith("draft_")} | thresholds
-    return criterion, saved
+def rules_then_assessed(checker, cid, text, **draft_settings):
+    """A fresh criterion whose only model settings are ``draft_settings``: its rules' verdict on
+    ``text``, and its findings and score once the verdict model has had its say."""
+    from drafter.criteria import CRITERIA
+
+    criterion = next(c for c in CRITERIA if c.id == cid)()
+    criterion.model_thresholds = draft_settings
+    rules = criterion.check(annotated(checker, text))
+    return criterion, criterion.verdict(*rules), criterion.assess(annotated(checker, text))
 
 
 def test_a_sure_model_fails_a_draft_the_rules_pass(checker):
-    criterion, saved = _criterion(checker, "next_steps", draft_positive=0.0)
-    try:
-        rules = criterion.check(annotated(checker, WITH_NEXT_STEP))
-        findings, score = criterion.assess(annotated(checker, WITH_NEXT_STEP))
-    finally:
-        criterion.model_thresholds = saved
-    assert criterion.verdict(*rules) == "pass"
+    criterion, rules, (findings, score) = rules_then_assessed(checker, "next_steps", WITH_NEXT_STEP, draft_positive=0.0)
+    assert rules == "pass"
     assert criterion.verdict(findings, score) == "fail"
     assert [f.rule for f in findings] == ["next_steps/model"]
     assert findings[0].suggestion and findings[0].message
 
 
 def test_a_sure_model_passes_a_draft_the_rules_fail(checker):
-    criterion, saved = _criterion(checker, "next_steps", draft_negative=1.0)
-    try:
-        rules = criterion.check(annotated(checker, NO_NEXT_STEP))
-        findings, score = criterion.assess(annotated(checker, NO_NEXT_STEP))
-    finally:
-        criterion.model_thresholds = saved
-    assert criterion.verdict(*rules) == "fail"
+    criterion, rules, (findings, score) = rules_then_assessed(checker, "next_steps", NO_NEXT_STEP, draft_negative=1.0)
+    assert rules == "fail"
     assert criterion.verdict(findings, score) == "pass"
     assert not [f for f in findings if f.severity != "info"]
 
@@ -118,9 +112,6 @@ def test_model_finding_for_something_missing_points_at_the_end(checker):
 
 
 def test_without_thresholds_the_rules_verdict_stands(checker):
-    criterion, saved = _criterion(checker, "next_steps")
-    try:
-        doc = annotated(checker, NO_NEXT_STEP)
-        assert criterion.assess(doc) == criterion.check(annotated(checker, NO_NEXT_STEP))
-    finally:
-        criterion.model_thresholds = saved
+    criterion, rules, (findings, score) = rules_then_assessed(checker, "next_steps", NO_NEXT_STEP)
+    assert criterion.verdict(findings, score) == rules == "fail"
+    assert [f.rule for f in findings] == ["next_steps/missing"]
