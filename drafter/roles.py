@@ -151,6 +151,10 @@ class RoleModel:
             recent.popitem(last=False)
         return rows
 
+    def forget(self) -> None:
+        """Drop the remembered probabilities: needed after swapping the encoder or the head."""
+        self._recent.clear()
+
     def labels(self, sentences: list[str]) -> list[set[str]]:
         """The roles whose probability reaches the card's per-role decision threshold."""
         return [{r for r, p in row.items() if p >= self.thresholds[r]} for row in self.predict(sentences)]
