@@ -49,9 +49,9 @@ class MakeGood(Criterion):
         first = span[0]
         if first.pos_ == "VERB" and any(s.lower_ == "you" for s in subjects(first)):
             return False  # "when you upgraded your plan": the reader's own doing
-        if first.lemma_.lower() in self.words["bill_verbs"] or first.head.lemma_.lower() in self.words["bill_verbs"]:
-            verb = first if first.lemma_.lower() in self.words["bill_verbs"] else first.head
-            return not {t.lower_ for t in verb.subtree} & self.words["correction_money"]  # "won't charge you twice"
+        billing = next((t for t in (first, first.head) if t.lemma_.lower() in self.words["bill_verbs"]), None)
+        if billing is not None:
+            return not {t.lower_ for t in billing.subtree} & self.words["correction_money"]  # "won't charge you twice"
         if span.text.lower() not in self.words["needs_kept_object"]:
             return True
         sent = sentence(span)

@@ -28,13 +28,11 @@ class NextSteps(Criterion):
 
     def steps(self, doc: Doc) -> list[Span]:
         """Sentences that give the reader a next step."""
-        words = self.lexicon["words"]
+        words = word_lists(self.id)
         vague = {sentence(s).start for s in cues(doc, "VAGUE_PROGRESS")}
-        not_steps = set(words["not_steps"])
-        vague_verbs = set(words["vague_promises"])
-        actions = set(words["reader_actions"]) - not_steps
-        news_only = set(words["news_only"])
-        empty = set(words["empty_objects"])
+        not_steps, vague_verbs, news_only, empty = (words["not_steps"], words["vague_promises"], words["news_only"],
+                                                    words["empty_objects"])
+        actions = words["reader_actions"] - not_steps
         timed = {sentence(t).start for t in concrete_times(doc)}
         found = [sentence(s) for s in cues(doc, "OFFER") if sentence(s).start not in vague and self._real_offer(s)]
         for sent in doc._.body_sents:

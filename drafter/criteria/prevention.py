@@ -4,6 +4,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from drafter.criteria.base import Criterion
+from drafter.cues import word_lists
 from drafter.report import Finding
 from drafter.signals import cues, sentence
 from drafter.suggest import suggestion_for
@@ -63,14 +64,10 @@ class Prevention(Criterion):
         return findings, self.score(findings)
 
     def changes(self, doc: Doc) -> list:
-        words = self.lexicon["words"]
-        markers = set(words["standing_markers"])
-        change_verbs = set(words["change_verbs"])
-        process = set(words["process_words"])
-        noun_only = set(words["noun_only"])
-        restored = set(words["restoration_markers"])
-        routine = set(words["routine_markers"])
-        source_verbs = set(words["source_verbs"])
+        words = word_lists(self.id)
+        markers, change_verbs, process = words["standing_markers"], words["change_verbs"], words["process_words"]
+        noun_only, restored, routine = words["noun_only"], words["restoration_markers"], words["routine_markers"]
+        source_verbs = words["source_verbs"]
 
         def restores(verb: Token) -> bool:
             return any(c.lower_ in restored and c.dep_ in ("advmod", "prt") for c in verb.children)
