@@ -3,10 +3,15 @@
 The rules fit the wording of the drafts they were written against; on drafts by a writer they have
 never seen they lose about a tenth of their balanced accuracy. This model reads the same sentence-role
 probabilities for every body sentence, summarises them per role (the highest, the second highest and
-the sum over the draft) with the draft's length, and gives each criterion one logistic regression
-over those features, trained by ``models/train_verdicts.py`` on the labelled drafts of three writers.
-The weights live in ``drafter/model/verdicts.json`` (plain numbers, no pickle). How far its
-probability may overrule the rules is set per criterion in ``data/combination.toml``."""
+the sum over the draft) with the draft's length, and gives each criterion logistic regressions over
+those features, trained by ``models/train_verdicts.py``. The weights live in
+``drafter/model/verdicts.json`` (plain numbers, no pickle). Two variants per criterion:
+
+- "roles": the role summaries alone, what `drafter evaluate --ablation` reports as "models only";
+- "roles_and_rules": the same with the rules' own outcome on the criterion, trained only on drafts
+  by writers the rules were never tuned on, so it learns how far the rules hold on new wording. Where
+  leave-one-writer-out showed it beats the rules, the card marks it as deciding the criterion and
+  ``Criterion.assess`` follows it."""
 from __future__ import annotations
 
 import functools
@@ -24,10 +29,21 @@ VERDICTS_FILE = "verdicts.json"
 ROLE_SUMMARIES = ("max", "second", "sum")
 #: After the role summaries: log(1 + body words) and the number of body sentences.
 LENGTH_FEATURES = ("log_words", "sentences")
+#: The rule-aware variant adds the rules' outcome on the criterion: whether they flag it (make_good:
+#: find a gesture), and how many error and warning findings they give.
+RULE_FEATURES = ("rules:positive", "rules:errors", "rules:warnings")
+VARIANTS = ("roles", "roles_and_rules")
 
 
-def feature_names(roles: list[str]) -> list[str]:
-    return [f"{summary}:{role}" for summary in ROLE_SUMMARIES for role in roles] + list(LENGTH_FEATURES)
+def feature_names(roles: list[str], variant: str = "roles") -> list[str]:
+    names = [f"{summary}:{role}" for summary in ROLE_SUMMARIES for role in roles] + list(LENGTH_FEATURES)
+    return names + list(RULE_FEATURES) if variant == "roles_and_rules" else names
+
+
+def rule_features(positive: bool, findings) -> list[float]:
+    """The RULE_FEATURES of a criterion's rule outcome: ``positive`` is its fail (make_good: present) verdict."""
+    return [float(positive), float(sum(f.severity == "error" for f in findings)),
+            float(sum(f.severity == "warning" for f in findings))]
 
 
 def draft_features(doc: Doc, roles: list[str]) -> list[float] | None:
@@ -52,20 +68,31 @@ class VerdictModel:
     def __init__(self, card: dict):
         self.card = card
         self.roles: list[str] = card["roles"]
-        if card["features"] != feature_names(self.roles):
-            raise ValueError(f"{VERDICTS_FILE} was trained on other features; run `make model`")
-        self.criteria: dict[str, tuple[list[float], float]] = {
-            cid: (entry["weights"], entry["bias"]) for cid, entry in card["criteria"].items()}
+        for variant in VARIANTS:
+            if card["variants"][variant]["features"] != feature_names(self.roles, variant):
+                raise ValueError(f"{VERDICTS_FILE} was trained on other features; run `make model`")
+        self.weights: dict[str, dict[str, tuple[list[float], float]]] = {
+            variant: {cid: (entry["weights"], entry["bias"]) for cid, entry in card["variants"][variant]["criteria"].items()}
+            for variant in VARIANTS}
 
-    def probability(self, doc: Doc, criterion_id: str) -> float | None:
-        """None without role probabilities on ``doc`` or without weights for the criterion."""
-        if criterion_id not in self.criteria:
-            return None
+    def decides(self, criterion_id: str) -> bool:
+        """Whether the rule-aware variant beat the rules for this criterion on writers it was not trained on."""
+        entry = self.card["variants"]["roles_and_rules"]["criteria"].get(criterion_id)
+        return bool(entry and entry["decides"])
+
+    def threshold(self, criterion_id: str) -> float:
+        """The rule-aware probability from which the draft fails the criterion (make_good: has a gesture)."""
+        return self.card["variants"]["roles_and_rules"]["criteria"][criterion_id]["threshold"]
+
+    def probability(self, doc: Doc, criterion_id: str, rules: list[float] | None = None) -> float | None:
+        """From the role summaries alone, or with ``rules`` (``rule_features``) from the rule-aware variant.
+        None without role probabilities on ``doc`` or without weights for the criterion."""
+        weights = self.weights["roles" if rules is None else "roles_and_rules"].get(criterion_id)
         features = draft_features(doc, self.roles)
-        if features is None:
+        if weights is None or features is None:
             return None
-        weights, bias = self.criteria[criterion_id]
-        logit = bias + sum(w * x for w, x in zip(weights, features))
+        weights, bias = weights
+        logit = bias + sum(w * x for w, x in zip(weights, features + (rules or [])))
         return 1.0 / (1.0 + math.exp(-max(-60.0, min(60.0, logit))))
 
 

@@ -3,12 +3,20 @@
     python -m models.train_verdicts
 
 Needs the role model (``models/train_roles.py``) first: the features are summaries of its sentence
-probabilities over each draft (``drafter/verdicts.py``). Per criterion, an L2-regularised logistic
-regression with balanced class weights is fitted on the labelled drafts of three writers
-(corpora/drafts/dev, dev2, dev3). The regularisation is chosen per criterion by leave-one-writer-out:
-train on two writers, score balanced accuracy on the third, average. That figure is what the card
-reports, since it is the honest estimate for a writer nobody has seen. The calibration split (which
-sets how far the model may overrule the rules) and the test split are never read here.
+probabilities over each draft (``drafter/verdicts.py``). Per criterion, two L2-regularised logistic
+regressions with balanced class weights:
+
+- "roles", on the role summaries alone, fitted on every writer's drafts (models/splits.py: the rule
+  splits and the calibration splits);
+- "roles_and_rules", with the rules' outcome on the criterion as three more features, fitted on the
+  calibration writers only: on the rule splits the rules were tuned to the wording, and a model fitted
+  there would learn to trust them more than a new writer warrants.
+
+The regularisation is chosen per criterion and variant by leave-one-writer-out: fit on all writers but
+one, score balanced accuracy on that one, average over writers. That figure is what the card reports,
+since it is the honest estimate for a writer nobody has seen. The rule-aware variant decides a
+criterion (``decides`` in the card) only where its leave-one-writer-out balanced accuracy beats the
+rules' own on the same writers by at least MARGIN. The test split is never read here.
 """
 from __future__ import annotations
 
@@ -25,17 +33,24 @@ from drafter.checker import CRITERION_IDS, Checker
 from drafter.draft import segment
 from drafter.evaluate import POSITIVE, Scores, load_corpus
 from drafter.roles import MODEL_DIR
-from drafter.verdicts import VERDICTS_FILE, draft_features, feature_names
+from drafter.verdicts import RULE_FEATURES, VARIANTS, VERDICTS_FILE, draft_features, feature_names, load_verdict_model, rule_features
+from models.splits import CALIBRATION_SPLITS, RULE_SPLITS
 from models.train_roles import ROOT
 
-WRITER_SPLITS = ("dev", "dev2", "dev3")
-C_CHOICES = (0.01, 0.03, 0.1, 0.3)  # inverse regularisation strength, as in scikit-learn
+C_CHOICES = (0.01, 0.03, 0.1, 0.3, 1.0)  # inverse regularisation strength, as in scikit-learn
+#: The rule-aware variant must beat the rules by this much mean balanced accuracy over the held-out
+#: writers to decide a criterion: on 150 drafts a writer, about a draft and a half.
+MARGIN = 0.01
+THRESHOLD = 0.5  # balanced class weights put the balanced-accuracy optimum near even odds
 
 
-def fit(features: torch.Tensor, labels: torch.Tensor, c: float) -> tuple[torch.Tensor, float]:
-    """Weights and bias on standardised features: mean balanced log-loss + |w|^2 / (2 C n)."""
+def fit(features: torch.Tensor, labels: torch.Tensor, c: float, unpenalised: int = 0) -> tuple[torch.Tensor, float]:
+    """Weights and bias on standardised features: mean balanced log-loss + |w|^2 / (2 C n), where the
+    last ``unpenalised`` weights are left out of |w|^2. For the rule features: the regulariser then
+    pulls the model towards the rules' own verdict, not towards a coin toss."""
     torch.manual_seed(0)
     n, width = features.shape
+    penalised = torch.arange(width) < width - unpenalised
     positives = labels.sum().clamp(min=1)
     sample_weight = torch.where(labels == 1, n / (2 * positives), n / (2 * (n - positives).clamp(min=1)))
     weights = torch.zeros(width, requires_grad=True)
@@ -47,7 +62,7 @@ def fit(features: torch.Tensor, labels: torch.Tensor, c: float) -> tuple[torch.T
         optimiser.zero_grad()
         logits = features @ weights + bias
         loss = (torch.nn.functional.binary_cross_entropy_with_logits(logits, labels, reduction="none")
-                * sample_weight).mean() + (weights ** 2).sum() / (2 * c * n)
+                * sample_weight).mean() + (weights[penalised] ** 2).sum() / (2 * c * n)
         loss.backward()
         return loss
 
@@ -65,63 +80,104 @@ def standardise(features: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor, tor
     return (features - mean) / std, mean, std
 
 
-def data_hash() -> str:
+def data_hash(splits) -> str:
     digest = hashlib.sha256()
-    for split in WRITER_SPLITS:
+    for split in splits:
         digest.update((ROOT / "corpora" / "drafts" / f"{split}.jsonl").read_bytes())
     return digest.hexdigest()
 
 
+def leave_one_writer_out(raw: torch.Tensor, y: torch.Tensor, writers: list[str], c: float,
+                         unpenalised: int) -> dict[int, bool]:
+    """Each writer's drafts predicted by a model fitted on the other writers: draft index -> positive."""
+    predicted = {}
+    for held_out in dict.fromkeys(writers):
+        train = torch.tensor([w != held_out for w in writers])
+        x_train, mean, std = standardise(raw[train])
+        weights, bias = fit(x_train, y[train], c, unpenalised)
+        scores = ((raw[~train] - mean) / std) @ weights + bias
+        for index, score in zip(torch.nonzero(~train).flatten().tolist(), scores.tolist()):
+            predicted[index] = score >= 0
+    return predicted
+
+
+def per_writer(labels: list[bool], predicted, writers: list[str]) -> dict[str, float]:
+    return {writer: Scores.from_pairs([(labels[i], predicted[i]) for i, w in enumerate(writers) if w == writer]).balanced_accuracy
+            for writer in dict.fromkeys(writers)}
+
+
+def train_variant(raw: torch.Tensor, labels: list[bool], writers: list[str], unpenalised: int = 0) -> dict:
+    """C by leave-one-writer-out, then weights fitted on every writer, folded back to raw features."""
+    y = torch.tensor([float(label) for label in labels])
+    by_c = {c: per_writer(labels, leave_one_writer_out(raw, y, writers, c, unpenalised), writers) for c in C_CHOICES}
+    mean_by_c = {c: statistics.mean(scores.values()) for c, scores in by_c.items()}
+    c = max(C_CHOICES, key=lambda k: (round(mean_by_c[k], 4), -k))  # ties go to the stronger regulariser
+    x, mean, std = standardise(raw)
+    weights, bias = fit(x, y, c, unpenalised)
+    # Fold the standardisation into the weights, so drafter applies them to raw features.
+    raw_weights = weights / std
+    return {
+        "weights": [round(float(w), 6) for w in raw_weights],
+        "bias": round(bias - float((raw_weights * mean).sum()), 6),
+        "C": c,
+        "leave_one_writer_out_balanced_accuracy": round(mean_by_c[c], 4),
+        "leave_one_writer_out_by_writer": {w: round(v, 4) for w, v in by_c[c].items()},
+        "leave_one_writer_out_by_C": {str(k): round(v, 4) for k, v in mean_by_c.items()},
+        "train_balanced_accuracy": round(balanced_accuracy(x, y, weights, bias), 4),
+    }
+
+
 def main() -> int:
     started = time.time()
+    # The card being replaced may be of another format, which the criteria would refuse to load.
+    (MODEL_DIR / VERDICTS_FILE).unlink(missing_ok=True)
+    load_verdict_model.cache_clear()
     checker = Checker(model=True)
     if checker.role_model is None:
         raise SystemExit("no trained role model: run `python -m models.train_roles` first")
     roles = checker.role_model.roles
-    rows, writers, labels = [], [], {cid: [] for cid in CRITERION_IDS}
-    for split in WRITER_SPLITS:
+    splits = RULE_SPLITS + CALIBRATION_SPLITS
+    role_rows, writers, labels = [], [], {cid: [] for cid in CRITERION_IDS}
+    rule_rows = {cid: [] for cid in CRITERION_IDS}
+    for split in splits:
         items = load_corpus(str(ROOT / "corpora" / "drafts" / f"{split}.jsonl"))
         for doc, item in zip(checker.annotated_docs([segment(i.text, source=i.id) for i in items]), items):
-            rows.append(draft_features(doc, roles))
+            role_rows.append(draft_features(doc, roles))
             writers.append(split)
-            for cid in CRITERION_IDS:
-                labels[cid].append(float(item.labels[cid] == POSITIVE[cid]))
-    print(f"[{time.time() - started:6.1f}s] features of {len(rows)} drafts ({', '.join(WRITER_SPLITS)})", flush=True)
-    raw = torch.tensor(rows)
-    criteria = {}
+            for criterion in checker.criteria:
+                findings, score = criterion.check(doc)
+                positive = criterion.verdict(findings, score) == POSITIVE[criterion.id]
+                rule_rows[criterion.id].append(rule_features(positive, findings))
+                labels[criterion.id].append(item.labels[criterion.id] == POSITIVE[criterion.id])
+    print(f"[{time.time() - started:6.1f}s] features of {len(role_rows)} drafts ({', '.join(splits)})", flush=True)
+    calibration = [i for i, w in enumerate(writers) if w in CALIBRATION_SPLITS]
+    calibration_writers = [writers[i] for i in calibration]
+    variants = {variant: {"features": feature_names(roles, variant), "criteria": {}} for variant in VARIANTS}
+    variants["roles"]["trained_on"] = list(splits)
+    variants["roles_and_rules"]["trained_on"] = list(CALIBRATION_SPLITS)
+    variants["roles_and_rules"]["decision_margin"] = MARGIN
     for cid in CRITERION_IDS:
-        y = torch.tensor(labels[cid])
-        by_c = {}
-        for c in C_CHOICES:
-            folds = []
-            for held_out in WRITER_SPLITS:
-                train = torch.tensor([w != held_out for w in writers])
-                x_train, mean, std = standardise(raw[train])
-                weights, bias = fit(x_train, y[train], c)
-                folds.append(balanced_accuracy((raw[~train] - mean) / std, y[~train], weights, bias))
-            by_c[c] = statistics.mean(folds)
-        c = max(C_CHOICES, key=lambda k: (round(by_c[k], 4), -k))  # ties go to the stronger regulariser
-        x, mean, std = standardise(raw)
-        weights, bias = fit(x, y, c)
-        # Fold the standardisation into the weights, so drafter applies them to raw features.
-        raw_weights = weights / std
-        raw_bias = bias - float((raw_weights * mean).sum())
-        criteria[cid] = {
-            "weights": [round(float(w), 6) for w in raw_weights],
-            "bias": round(raw_bias, 6),
-            "C": c,
-            "leave_one_writer_out_balanced_accuracy": round(by_c[c], 4),
-            "leave_one_writer_out_by_C": {str(k): round(v, 4) for k, v in by_c.items()},
-            "train_balanced_accuracy": round(balanced_accuracy(x, y, weights, bias), 4),
-        }
-        print(f"  {cid:<11} C={c:<5} leave-one-writer-out balanced accuracy {by_c[c]:.3f}", flush=True)
+        roles_only = train_variant(torch.tensor(role_rows), labels[cid], writers)
+        variants["roles"]["criteria"][cid] = roles_only
+        stacked_rows = torch.tensor([role_rows[i] + rule_rows[cid][i] for i in calibration])
+        stacked_labels = [labels[cid][i] for i in calibration]
+        stacked = train_variant(stacked_rows, stacked_labels, calibration_writers, len(RULE_FEATURES))
+        rules = per_writer(stacked_labels, [bool(rule_rows[cid][i][0]) for i in calibration], calibration_writers)
+        stacked["rules_balanced_accuracy"] = round(statistics.mean(rules.values()), 4)
+        stacked["rules_by_writer"] = {w: round(v, 4) for w, v in rules.items()}
+        stacked["decides"] = stacked["leave_one_writer_out_balanced_accuracy"] >= stacked["rules_balanced_accuracy"] + MARGIN
+        stacked["threshold"] = THRESHOLD
+        variants["roles_and_rules"]["criteria"][cid] = stacked
+        print(f"  {cid:<11} roles {roles_only['leave_one_writer_out_balanced_accuracy']:.3f}   "
+              f"rules {stacked['rules_balanced_accuracy']:.3f} -> roles+rules "
+              f"{stacked['leave_one_writer_out_balanced_accuracy']:.3f} (C={stacked['C']})"
+              f"{'  decides' if stacked['decides'] else ''}", flush=True)
     card = {
         "roles": roles,
-        "features": feature_names(roles),
-        "criteria": criteria,
+        "variants": variants,
         "positive_class": {cid: POSITIVE[cid] for cid in CRITERION_IDS},
-        "training_data": {"sha256": data_hash(), "sha256_of": " + ".join(
-            f"corpora/drafts/{s}.jsonl" for s in WRITER_SPLITS) + " bytes", "drafts": len(rows)},
+        "training_data": {"sha256": data_hash(splits), "sha256_of": " + ".join(
+            f"corpora/drafts/{s}.jsonl" for s in splits) + " bytes", "drafts": len(role_rows)},
         "role_model_precision": checker.role_model.encoder.precision,
         "date": datetime.date.today().isoformat(),
         "command": "python -m models.train_verdicts",

@@ -4,17 +4,16 @@
 
 For every criterion the roles it can read are tried at a grid of probability thresholds, or left out,
 one role at a time (coordinate ascent, two rounds), keeping what raises the criterion's balanced
-accuracy on the calibration drafts (corpora/drafts/calib.jsonl and calib2.jsonl, two more writers)
-by at least MARGIN without costing either writer more than MARGIN. Those splits are kept for this
+accuracy on the calibration drafts (models/splits.py: writers no rule was written from) by at least
+MARGIN without costing any writer more than MARGIN. Those splits are kept for this
 alone: the rules are tuned on the dev splits, where they fit their wording so well that the model can only
 look redundant; on drafts the rules have never seen, the model shows what it adds to them.
 Ties and gains smaller than MARGIN keep the model out, so it is only used where it helps by more
 than a draft or two's luck.
 "veto" is the probability under which the model's doubt drops a rule finding (facts, names, ownership);
 "blame_other_named" is the blame probability from which a named person acting in the sentence is blamed.
-"draft_positive" and "draft_negative" are the draft-level verdict model's probabilities at or above
-which the draft fails (make_good: has a gesture) and at or below which it passes, whatever the rules say.
-The held-out test split is never read here."""
+What is scored is ``Criterion.check``, the rules with the sentence model; the draft-level verdict model
+is trained on top of that afterwards (models/train_verdicts.py). The held-out test split is never read here."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -22,6 +21,7 @@ from pathlib import Path
 from drafter.checker import Checker
 from drafter.draft import segment
 from drafter.evaluate import POSITIVE, Scores, load_corpus
+from models.splits import CALIBRATION_SPLITS
 
 ROOT = Path(__file__).resolve().parent.parent
 OUTPUT = ROOT / "drafter" / "data" / "combination.toml"
@@ -37,12 +37,8 @@ ROLES = {
     "proportion": ["how_it_happened"],
     "make_good": ["make_good"],
 }
-#: Every criterion may also let the draft-level verdict model (drafter/verdicts.py) overrule the rules.
-DRAFT_SETTINGS = ["draft_positive", "draft_negative"]
 GRID = [None, 0.99, 0.98, 0.95, 0.9, 0.85, 0.8, 0.7, 0.6, 0.5]
-GRIDS = {"veto": [None, 0.01, 0.02, 0.05, 0.1, 0.2, 0.3], "draft_positive": [None, 0.95, 0.9, 0.85, 0.8, 0.7, 0.6],
-         "draft_negative": [None, 0.05, 0.1, 0.2, 0.3, 0.4]}
-CALIBRATION_SPLITS = ("calib", "calib2")
+GRIDS = {"veto": [None, 0.01, 0.02, 0.05, 0.1, 0.2, 0.3]}
 #: A setting must beat the current one by this much balanced accuracy to be kept: on 150 drafts,
 #: about a draft and a half.
 MARGIN = 0.01
@@ -53,7 +49,7 @@ def balanced_accuracy(criterion, docs, items, writers) -> tuple[float, dict[str,
     pairs: dict[str, list] = {}
     for doc, item, writer in zip(docs, items, writers):
         doc.user_data.pop("drafter", None)  # shared signals may depend on the thresholds being tried
-        findings, score = criterion.assess(doc)
+        findings, score = criterion.check(doc)
         pairs.setdefault(writer, []).append((item.labels[criterion.id] == POSITIVE[criterion.id],
                                              criterion.verdict(findings, score) == POSITIVE[criterion.id]))
     pooled = Scores.from_pairs([p for split in pairs.values() for p in split]).balanced_accuracy
@@ -67,7 +63,7 @@ def tune(criterion, docs, items, writers) -> tuple[dict[str, float], tuple, tupl
     rules_only = best = balanced_accuracy(criterion, docs, items, writers)
     chosen: dict[str, float] = {}
     for _ in range(2):
-        for role in ROLES[criterion.id] + DRAFT_SETTINGS:
+        for role in ROLES[criterion.id]:
             for value in GRIDS.get(role, GRID):
                 trial = {k: v for k, v in chosen.items() if k != role}
                 if value is not None:

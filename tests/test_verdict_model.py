@@ -1,6 +1,7 @@
 """The draft-level verdict model (drafter/verdicts.py) and how it overrules the rules."""
 from __future__ import annotations
 
+import copy
 import json
 import math
 
@@ -29,15 +30,29 @@ def annotated(checker, text):
 def test_card_matches_the_features_drafter_computes():
     from drafter.checker import CRITERION_IDS
     from drafter.roles import MODEL_DIR
-    from drafter.verdicts import VERDICTS_FILE, feature_names, load_verdict_model
+    from drafter.verdicts import VARIANTS, VERDICTS_FILE, feature_names, load_verdict_model
 
     card = json.loads((MODEL_DIR / VERDICTS_FILE).read_text(encoding="utf-8"))
-    assert card["features"] == feature_names(card["roles"])
-    assert set(card["criteria"]) == set(CRITERION_IDS)
-    for entry in card["criteria"].values():
-        assert len(entry["weights"]) == len(card["features"])
-        assert 0.5 < entry["leave_one_writer_out_balanced_accuracy"] <= 1.0
+    for variant in VARIANTS:
+        entries = card["variants"][variant]
+        assert entries["features"] == feature_names(card["roles"], variant)
+        assert set(entries["criteria"]) == set(CRITERION_IDS)
+        for entry in entries["criteria"].values():
+            assert len(entry["weights"]) == len(entries["features"])
+            assert 0.5 < entry["leave_one_writer_out_balanced_accuracy"] <= 1.0
+    assert "test" not in card["variants"]["roles"]["trained_on"]
     assert load_verdict_model() is not None
+
+
+def test_the_rule_aware_variant_decides_only_where_it_beat_the_rules():
+    from drafter.verdicts import load_verdict_model
+
+    model = load_verdict_model()
+    stacked = model.card["variants"]["roles_and_rules"]
+    assert set(stacked["trained_on"]).isdisjoint({"dev", "dev2", "dev3", "test"})
+    for cid, entry in stacked["criteria"].items():
+        beat = entry["leave_one_writer_out_balanced_accuracy"] >= entry["rules_balanced_accuracy"] + stacked["decision_margin"]
+        assert model.decides(cid) == beat, cid
 
 
 def test_probability_is_the_logistic_of_the_weighted_features(checker):
@@ -46,10 +61,11 @@ def test_probability_is_the_logistic_of_the_weighted_features(checker):
     model = load_verdict_model()
     doc = annotated(checker, NO_NEXT_STEP)
     features = draft_features(doc, model.roles)
-    assert len(features) == len(model.card["features"])
-    weights, bias = model.criteria["next_steps"]
-    expected = 1 / (1 + math.exp(-(bias + sum(w * x for w, x in zip(weights, features)))))
-    assert model.probability(doc, "next_steps") == pytest.approx(expected)
+    assert len(features) == len(model.card["variants"]["roles"]["features"])
+    for variant, rules in (("roles", None), ("roles_and_rules", [1.0, 1.0, 0.0])):
+        weights, bias = model.weights[variant]["next_steps"]
+        expected = 1 / (1 + math.exp(-(bias + sum(w * x for w, x in zip(weights, features + (rules or []))))))
+        assert model.probability(doc, "next_steps", rules) == pytest.approx(expected)
 
 
 def test_the_model_reads_a_missing_next_step(checker):
@@ -61,6 +77,16 @@ def test_the_model_reads_a_missing_next_step(checker):
     assert missing > 0.5 > offered
 
 
+def test_the_rules_verdict_moves_the_rule_aware_probability(checker):
+    from drafter.verdicts import load_verdict_model
+
+    model = load_verdict_model()
+    doc = annotated(checker, NO_NEXT_STEP)
+    flagged = model.probability(doc, "facts", [1.0, 1.0, 0.0])
+    cleared = model.probability(doc, "facts", [0.0, 0.0, 0.0])
+    assert flagged > cleared
+
+
 def test_no_probability_without_role_probabilities():
     from drafter.checker import Checker
     from drafter.verdicts import load_verdict_model
@@ -68,29 +94,36 @@ def test_no_probability_without_role_probabilities():
     rules_only = Checker(model=False)
     doc = annotated(rules_only, NO_NEXT_STEP)
     assert load_verdict_model().probability(doc, "next_steps") is None
+    assert load_verdict_model().probability(doc, "next_steps", [1.0, 1.0, 0.0]) is None
 
 
-def rules_then_assessed(checker, cid, text, **draft_settings):
-    """A fresh criterion whose only model settings are ``draft_settings``: its rules' verdict on
-    ``text``, and its findings and score once the verdict model has had its say."""
+def rules_then_assessed(checker, cid, text, **decision):
+    """A fresh criterion whose verdict model is the shipped one with ``decision`` (``decides``,
+    ``threshold``) put into the rule-aware entry for ``cid``: the rules' verdict on ``text``, and the
+    findings and score once the verdict model has had its say."""
     from drafter.criteria import CRITERIA
+    from drafter.verdicts import VerdictModel, load_verdict_model
 
+    card = copy.deepcopy(load_verdict_model().card)
+    card["variants"]["roles_and_rules"]["criteria"][cid].update(decision)
     criterion = next(c for c in CRITERIA if c.id == cid)()
-    criterion.model_thresholds = draft_settings
+    criterion.verdict_model = VerdictModel(card)
     rules = criterion.check(annotated(checker, text))
     return criterion, criterion.verdict(*rules), criterion.assess(annotated(checker, text))
 
 
-def test_a_sure_model_fails_a_draft_the_rules_pass(checker):
-    criterion, rules, (findings, score) = rules_then_assessed(checker, "next_steps", WITH_NEXT_STEP, draft_positive=0.0)
+def test_a_deciding_model_fails_a_draft_the_rules_pass(checker):
+    criterion, rules, (findings, score) = rules_then_assessed(checker, "next_steps", WITH_NEXT_STEP,
+                                                              decides=True, threshold=0.0)
     assert rules == "pass"
     assert criterion.verdict(findings, score) == "fail"
     assert [f.rule for f in findings] == ["next_steps/model"]
     assert findings[0].suggestion and findings[0].message
 
 
-def test_a_sure_model_passes_a_draft_the_rules_fail(checker):
-    criterion, rules, (findings, score) = rules_then_assessed(checker, "next_steps", NO_NEXT_STEP, draft_negative=1.0)
+def test_a_deciding_model_passes_a_draft_the_rules_fail(checker):
+    criterion, rules, (findings, score) = rules_then_assessed(checker, "next_steps", NO_NEXT_STEP,
+                                                              decides=True, threshold=1.01)
     assert rules == "fail"
     assert criterion.verdict(findings, score) == "pass"
     assert not [f for f in findings if f.severity != "info"]
@@ -111,7 +144,8 @@ def test_model_finding_for_something_missing_points_at_the_end(checker):
     assert finding.start == finding.end == NO_NEXT_STEP.index("error.") + len("error.")
 
 
-def test_without_thresholds_the_rules_verdict_stands(checker):
-    criterion, rules, (findings, score) = rules_then_assessed(checker, "next_steps", NO_NEXT_STEP)
+def test_a_model_that_does_not_decide_leaves_the_rules_verdict(checker):
+    criterion, rules, (findings, score) = rules_then_assessed(checker, "next_steps", NO_NEXT_STEP,
+                                                              decides=False, threshold=1.01)
     assert criterion.verdict(findings, score) == rules == "fail"
     assert [f.rule for f in findings] == ["next_steps/missing"]

@@ -1,8 +1,6 @@
 """What every criterion is: an id, a rationale that cites a seed, and ``check(doc)``."""
 from __future__ import annotations
 
-import math
-
 from spacy.tokens import Doc, Span
 
 from drafter.config import load_toml_resource
@@ -11,7 +9,7 @@ from drafter.culprits import people_acting_in
 from drafter.report import Finding
 from drafter.signals import role_probability
 from drafter.suggest import suggestion_for
-from drafter.verdicts import load_verdict_model
+from drafter.verdicts import load_verdict_model, rule_features
 
 #: Points a finding takes off a criterion's 100. One error fails a criterion; warnings add up.
 PENALTY = {"error": 45, "warning": 20, "info": 0}
@@ -37,6 +35,8 @@ class Criterion:
         #: role -> probability from which the model's view of a sentence counts for this criterion;
         #: tuned on the dev drafts by models/tune_combination.py. A role left out is not used.
         self.model_thresholds: dict[str, float] = dict(load_toml_resource("combination.toml").get(self.id, {}))
+        #: The draft-level verdict model (drafter/verdicts.py), or None when the package ships none.
+        self.verdict_model = load_verdict_model()
 
     def model_says(self, doc: Doc, sent: Span, role: str, setting: str | None = None) -> bool:
         """Whether the role model, when loaded, puts ``sent`` in ``role`` for this criterion, at the
@@ -98,23 +98,23 @@ class Criterion:
         raise NotImplementedError
 
     def assess(self, doc: Doc) -> tuple[list[Finding], int]:
-        """``check``, then the draft-level verdict model (drafter/verdicts.py) overrules it where it is
-        sure: at or above ``draft_positive`` the draft fails (make_good: has a gesture), at or below
-        ``draft_negative`` it passes (make_good: has none). Both limits come from combination.toml;
-        without one, or without the role model, the rules' verdict stands."""
+        """``check``, then, where the verdict model's card says its rule-aware variant decides this
+        criterion (drafter/verdicts.py), that variant's verdict: a draft the rules pass but the model
+        fails gets a model finding; a draft the rules fail but the model passes loses the findings
+        that made the verdict. Without the role model, the rules' verdict stands."""
         findings, score = self.check(doc)
-        verdict_model = load_verdict_model()
-        probability = verdict_model.probability(doc, self.id) if verdict_model else None
-        if probability is None:
+        model = self.verdict_model
+        if model is None or not model.decides(self.id):
             return findings, score
         positive = self.verdict(findings, score) in ("fail", "present")
-        if not positive and probability >= self.model_thresholds.get("draft_positive", math.inf):
-            findings = findings + [self.model_finding(doc)]
-        elif positive and probability <= self.model_thresholds.get("draft_negative", -math.inf):
+        probability = model.probability(doc, self.id, rule_features(positive, findings))
+        if probability is None or (probability >= model.threshold(self.id)) == positive:
+            return findings, score
+        if positive:
             # What made the rules' verdict goes; notes that decide nothing stay.
             findings = [] if self.kind == "presence" else [f for f in findings if f.severity == "info"]
         else:
-            return findings, score
+            findings = findings + [self.model_finding(doc)]
         return findings, self.score(findings)
 
     def model_finding(self, doc: Doc) -> Finding:
