@@ -9,9 +9,10 @@ those features, trained by ``models/train_verdicts.py``. The weights live in
 
 - "roles": the role summaries alone, what `drafter evaluate --ablation` reports as "models only";
 - "roles_and_rules": the same with the rules' own outcome on the criterion, trained only on drafts
-  by writers the rules were never tuned on, so it learns how far the rules hold on new wording. Where
-  leave-one-writer-out showed it beats the rules, the card marks it as deciding the criterion and
-  ``Criterion.assess`` follows it."""
+  by writers the rules were never tuned on, so it learns how far the rules hold on new wording.
+
+Where leave-one-writer-out showed one of them beats the rules on writers the rules were not written
+from, the card's ``decisions`` name it and ``Criterion.assess`` follows it."""
 from __future__ import annotations
 
 import functools
@@ -75,14 +76,15 @@ class VerdictModel:
             variant: {cid: (entry["weights"], entry["bias"]) for cid, entry in card["variants"][variant]["criteria"].items()}
             for variant in VARIANTS}
 
-    def decides(self, criterion_id: str) -> bool:
-        """Whether the rule-aware variant beat the rules for this criterion on writers it was not trained on."""
-        entry = self.card["variants"]["roles_and_rules"]["criteria"].get(criterion_id)
-        return bool(entry and entry["decides"])
+    def decider(self, criterion_id: str) -> str | None:
+        """The variant that decides the criterion, None where the rules do: a variant decides only
+        where it beat the rules on writers it was not trained on."""
+        entry = self.card["decisions"].get(criterion_id)
+        return entry["variant"] if entry else None
 
     def threshold(self, criterion_id: str) -> float:
-        """The rule-aware probability from which the draft fails the criterion (make_good: has a gesture)."""
-        return self.card["variants"]["roles_and_rules"]["criteria"][criterion_id]["threshold"]
+        """The deciding variant's probability from which the draft fails (make_good: has a gesture)."""
+        return self.card["decisions"][criterion_id]["threshold"]
 
     def probability(self, doc: Doc, criterion_id: str, rules: list[float] | None = None) -> float | None:
         """From the role summaries alone, or with ``rules`` (``rule_features``) from the rule-aware variant.

@@ -17,10 +17,12 @@ CELLS = [
 
 Accuracy of drafter's criteria on the labelled drafts (`corpora/drafts/`), for three variants:
 **rules** only, the sentence-role **model** only, and the two **combined** (what `drafter lint` runs).
-`dev`, `dev2` and `dev3` (each by a different writer) are the splits the rules were tuned on and the
-draft-level verdict model was trained on (so "model" figures there are in-sample); `calib` and `calib2`
-(two more writers) were used only to choose how the models join the rules (`models/tune_combination.py`);
-`test` is held out and was never tuned on.
+Every split is by a different writer. `dev`, `dev2` and `dev3` are the splits the rules were tuned on;
+`calib` to `calib7` (seven more writers) were never used to write a rule, only to train how the models
+join the rules (`models/tune_combination.py`, `models/train_verdicts.py`). Both groups train the
+draft-level verdict model, so "model" and "combined" figures on them are in-sample; the honest figures
+for an unseen writer are the leave-one-writer-out ones in `drafter/model/verdicts.json` and the test
+split. `test` is held out and was never tuned on.
 The last sections measure the role classifier itself on the hand-written sentence test split."""),
     ("code", """import json, os, sys
 from pathlib import Path
@@ -32,7 +34,7 @@ import matplotlib
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt
 from drafter.evaluate import load_corpus, evaluate_corpus
-SPLITS = ("dev", "dev2", "dev3", "calib", "calib2", "test")
+SPLITS = ("dev", "dev2", "dev3", "calib", "calib2", "calib3", "calib4", "calib5", "calib6", "calib7", "test")
 splits = {name: load_corpus(f"corpora/drafts/{name}.jsonl") for name in SPLITS}
 results = {(split, variant): evaluate_corpus(items, variant=variant)
            for split, items in splits.items() for variant in ("rules", "model", "combined")}
@@ -41,8 +43,12 @@ results = {(split, variant): evaluate_corpus(items, variant=variant)
     ("code", """table = pd.DataFrame({f"{split}/{variant}": {cid: round(s.balanced_accuracy, 3) for cid, s in e.criteria.items()}
                       for (split, variant), e in results.items()})
 table"""),
-    ("code", """fig, axes = plt.subplots(1, len(SPLITS), figsize=(5 * len(SPLITS), 4), sharey=True)
-for ax, split in zip(axes, SPLITS):
+    ("code", """columns = 4
+rows = (len(SPLITS) + columns - 1) // columns
+fig, axes = plt.subplots(rows, columns, figsize=(5 * columns, 4 * rows), sharey=True)
+for ax in axes.flat[len(SPLITS):]:
+    ax.set_visible(False)
+for ax, split in zip(axes.flat, SPLITS):
     table[[f"{split}/{v}" for v in ("rules", "model", "combined")]].plot.bar(ax=ax, title=split, ylim=(0.4, 1.0))
     ax.axhline(0.9, color="grey", lw=0.8, ls="--")
 plt.tight_layout(); plt.show()"""),

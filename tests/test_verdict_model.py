@@ -44,15 +44,17 @@ def test_card_matches_the_features_drafter_computes():
     assert load_verdict_model() is not None
 
 
-def test_the_rule_aware_variant_decides_only_where_it_beat_the_rules():
-    from drafter.verdicts import load_verdict_model
+def test_a_variant_decides_only_where_it_beat_the_rules_on_writers_it_did_not_see():
+    from drafter.verdicts import VARIANTS, load_verdict_model
 
     model = load_verdict_model()
-    stacked = model.card["variants"]["roles_and_rules"]
-    assert set(stacked["trained_on"]).isdisjoint({"dev", "dev2", "dev3", "test"})
-    for cid, entry in stacked["criteria"].items():
-        beat = entry["leave_one_writer_out_balanced_accuracy"] >= entry["rules_balanced_accuracy"] + stacked["decision_margin"]
-        assert model.decides(cid) == beat, cid
+    card = model.card
+    assert set(card["variants"]["roles_and_rules"]["trained_on"]).isdisjoint({"dev", "dev2", "dev3", "test"})
+    for cid, decision in card["decisions"].items():
+        figures = decision["leave_one_writer_out_on_calibration"]
+        best = max(VARIANTS, key=figures.get)
+        expected = best if figures[best] >= figures["rules"] + card["decision_margin"] else None
+        assert model.decider(cid) == expected, cid
 
 
 def test_probability_is_the_logistic_of_the_weighted_features(checker):
@@ -98,14 +100,14 @@ def test_no_probability_without_role_probabilities():
 
 
 def rules_then_assessed(checker, cid, text, **decision):
-    """A fresh criterion whose verdict model is the shipped one with ``decision`` (``decides``,
-    ``threshold``) put into the rule-aware entry for ``cid``: the rules' verdict on ``text``, and the
-    findings and score once the verdict model has had its say."""
+    """A fresh criterion whose verdict model is the shipped one with ``decision`` (``variant``,
+    ``threshold``) put into its decision for ``cid``: the rules' verdict on ``text``, and the findings
+    and score once the verdict model has had its say."""
     from drafter.criteria import CRITERIA
     from drafter.verdicts import VerdictModel, load_verdict_model
 
     card = copy.deepcopy(load_verdict_model().card)
-    card["variants"]["roles_and_rules"]["criteria"][cid].update(decision)
+    card["decisions"][cid].update(decision)
     criterion = next(c for c in CRITERIA if c.id == cid)()
     criterion.verdict_model = VerdictModel(card)
     rules = criterion.check(annotated(checker, text))
@@ -114,7 +116,7 @@ def rules_then_assessed(checker, cid, text, **decision):
 
 def test_a_deciding_model_fails_a_draft_the_rules_pass(checker):
     criterion, rules, (findings, score) = rules_then_assessed(checker, "next_steps", WITH_NEXT_STEP,
-                                                              decides=True, threshold=0.0)
+                                                              variant="roles_and_rules", threshold=0.0)
     assert rules == "pass"
     assert criterion.verdict(findings, score) == "fail"
     assert [f.rule for f in findings] == ["next_steps/model"]
@@ -123,7 +125,7 @@ def test_a_deciding_model_fails_a_draft_the_rules_pass(checker):
 
 def test_a_deciding_model_passes_a_draft_the_rules_fail(checker):
     criterion, rules, (findings, score) = rules_then_assessed(checker, "next_steps", NO_NEXT_STEP,
-                                                              decides=True, threshold=1.01)
+                                                              variant="roles", threshold=1.01)
     assert rules == "fail"
     assert criterion.verdict(findings, score) == "pass"
     assert not [f for f in findings if f.severity != "info"]
@@ -146,6 +148,6 @@ def test_model_finding_for_something_missing_points_at_the_end(checker):
 
 def test_a_model_that_does_not_decide_leaves_the_rules_verdict(checker):
     criterion, rules, (findings, score) = rules_then_assessed(checker, "next_steps", NO_NEXT_STEP,
-                                                              decides=False, threshold=1.01)
+                                                              variant=None, threshold=1.01)
     assert criterion.verdict(findings, score) == rules == "fail"
     assert [f.rule for f in findings] == ["next_steps/missing"]

@@ -98,16 +98,18 @@ class Criterion:
         raise NotImplementedError
 
     def assess(self, doc: Doc) -> tuple[list[Finding], int]:
-        """``check``, then, where the verdict model's card says its rule-aware variant decides this
-        criterion (drafter/verdicts.py), that variant's verdict: a draft the rules pass but the model
-        fails gets a model finding; a draft the rules fail but the model passes loses the findings
-        that made the verdict. Without the role model, the rules' verdict stands."""
+        """``check``, then, where the verdict model's card names a variant that decides this criterion
+        (drafter/verdicts.py), that variant's verdict: a draft the rules pass but the model fails gets a
+        model finding; a draft the rules fail but the model passes loses the findings that made the
+        verdict. Without the role model, the rules' verdict stands."""
         findings, score = self.check(doc)
         model = self.verdict_model
-        if model is None or not model.decides(self.id):
+        variant = model.decider(self.id) if model else None
+        if variant is None:
             return findings, score
         positive = self.verdict(findings, score) in ("fail", "present")
-        probability = model.probability(doc, self.id, rule_features(positive, findings))
+        rules = rule_features(positive, findings) if variant == "roles_and_rules" else None
+        probability = model.probability(doc, self.id, rules)
         if probability is None or (probability >= model.threshold(self.id)) == positive:
             return findings, score
         if positive:
