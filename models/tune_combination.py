@@ -32,7 +32,7 @@ ROLES = {
     "next_steps": ["next_step"],
     "ownership": ["minimising", "blame_other", "veto", "blame_other_named"],
     "prevention": ["prevention"],
-    "timeline": ["timeline"],
+    "timeline": ["timeline", "resolved"],
     "calm": ["alarm"],
     "proportion": ["how_it_happened"],
     "make_good": ["make_good"],

@@ -34,6 +34,18 @@ CLEAR = [
     ("Best wishes, the Riverside Dental team", "other"),
     ("Thank you for choosing us.", "other"),
     ("We've added a £10 credit to your account as a goodwill gesture.", "make_good"),
+    ("Bookings are showing the right dates again and every confirmation has been re-sent.", "resolved"),
+]
+#: Roles that properly share a sentence with the expected one, so either may come out on top: a
+#: correction reported done is both what was fixed and that the fix is complete.
+SHARED_ROLES = {"correction": {"resolved"}, "resolved": {"correction"}}
+#: Fixes still under way or only planned: never "resolved".
+NOT_RESOLVED = [
+    "Our engineers are still working on a fix for the login errors.",
+    "We will correct the invoice and send it to you by Friday.",
+    pytest.param("The faulty units have been pulled while we find out what went wrong.",
+                 marks=pytest.mark.xfail(strict=True, reason="known weakness: containment done while the real fix "
+                                                             "is open reads as resolved (0.54 against 0.30)")),
 ]
 
 
@@ -62,7 +74,7 @@ def test_predicts_every_role_for_a_batch(role_model):
     assert len(rows) == len(sentences)
     for row in rows:
         assert list(row) == role_model.roles
-        assert len(row) == 14
+        assert len(row) == len(role_model.card["roles"])
         assert all(0.0 <= p <= 1.0 for p in row.values())
     assert role_model.predict([]) == []
 
@@ -78,15 +90,20 @@ def test_batch_and_single_predictions_agree(role_model):
 def test_clear_sentences_top_role(role_model, text, role):
     row = role_model.predict([text])[0]
     top = max(row, key=row.get)
-    assert top == role, f"{text!r}: top {top} {row[top]:.2f}, {role} {row[role]:.2f}"
+    assert top in {role} | SHARED_ROLES.get(role, set()), f"{text!r}: top {top} {row[top]:.2f}, {role} {row[role]:.2f}"
     assert row[role] >= role_model.thresholds[role]
     assert role in role_model.labels([text])[0]
 
 
 def test_clear_sentences_in_one_batch(role_model):
     rows = role_model.predict([text for text, _ in CLEAR])
-    right = sum(max(row, key=row.get) == role for row, (_, role) in zip(rows, CLEAR))
+    right = sum(max(row, key=row.get) in {role} | SHARED_ROLES.get(role, set()) for row, (_, role) in zip(rows, CLEAR))
     assert right == len(CLEAR)
+
+
+@pytest.mark.parametrize("text", NOT_RESOLVED)
+def test_a_fix_under_way_is_not_resolved(role_model, text):
+    assert "resolved" not in role_model.labels([text])[0], role_model.predict([text])[0]["resolved"]
 
 
 def test_card_matches_current_training_data(role_model):

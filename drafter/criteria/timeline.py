@@ -578,9 +578,9 @@ class Timeline(Criterion):
         near = timed | {sents[i + 1].start for i, s in enumerate(sents[:-1]) if s.start in timed}
         vague = [v for v in cues(doc, "VAGUE_TIME") if not _past_clause(v) and sentence(v).start not in timed
                  and not (sentence(v).start in near and _refers_back(v))]
-        if (times or self._model_says_timed(doc)) and not vague:
+        if (times or self._model_finds(doc, "timeline")) and not vague:
             return [], 100
-        if completed(doc) and not vague and not pending(doc):
+        if (completed(doc) or self._model_finds(doc, "resolved")) and not vague and not pending(doc):
             return [], 100
         if vague:
             findings = [self.finding(doc, "vague", vague[0], text=vague[0].text,
@@ -589,5 +589,7 @@ class Timeline(Criterion):
             findings = [self.missing(doc)]
         return findings, self.score(findings)
 
-    def _model_says_timed(self, doc: Doc) -> bool:
-        return any(self.model_says(doc, s, "timeline") for s in doc._.body_sents)
+    def _model_finds(self, doc: Doc, role: str) -> bool:
+        """Whether the model puts any body sentence in ``role``: "timeline" for a concrete time,
+        "resolved" for a fix reported done in wording the parse rules do not know."""
+        return any(self.model_says(doc, s, role) for s in doc._.body_sents)
