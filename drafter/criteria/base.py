@@ -33,7 +33,7 @@ class Criterion:
         self.lexicon = lexicons()[self.id]
         self.common = lexicons()["common"]
         #: role -> probability from which the model's view of a sentence counts for this criterion;
-        #: tuned on the dev drafts by models/tune_combination.py. A role left out is not used.
+        #: tuned on the calibration drafts by models/tune_combination.py. A role left out is not used.
         self.model_thresholds: dict[str, float] = dict(load_toml_resource("combination.toml").get(self.id, {}))
         #: The draft-level verdict model (drafter/verdicts.py), or None when the package ships none.
         self.verdict_model = load_verdict_model()
