@@ -64,17 +64,25 @@ def _draft_features(doc: Doc, roles: list[str]) -> list[float]:
 
 
 class VerdictModel:
-    """Per criterion, the probability that the draft fails it (for make_good: that a gesture is present)."""
+    """Per criterion, the probability that the draft fails it (for make_good: that a gesture is present).
+
+    Each criterion reads only the summaries of the roles the rubric ties to it (its entry's
+    ``features``): other roles would let it learn how the labelled drafts happened to be written
+    ("a draft that shouts is otherwise clean"), which no new writer's drafts promise."""
 
     def __init__(self, card: dict):
         self.card = card
         self.roles: list[str] = card["roles"]
+        position = {name: i for i, name in enumerate(feature_names(self.roles, "roles_and_rules"))}
+        #: variant -> criterion -> (positions of its features in draft_features + rule_features, weights, bias)
+        self.weights: dict[str, dict[str, tuple[list[int], list[float], float]]] = {}
         for variant in VARIANTS:
-            if card["variants"][variant]["features"] != feature_names(self.roles, variant):
-                raise ValueError(f"{VERDICTS_FILE} was trained on other features; run `make model`")
-        self.weights: dict[str, dict[str, tuple[list[float], float]]] = {
-            variant: {cid: (entry["weights"], entry["bias"]) for cid, entry in card["variants"][variant]["criteria"].items()}
-            for variant in VARIANTS}
+            self.weights[variant] = {}
+            for cid, entry in card["variants"][variant]["criteria"].items():
+                unknown = [name for name in entry["features"] if name not in position]
+                if unknown or len(entry["features"]) != len(entry["weights"]):
+                    raise ValueError(f"{VERDICTS_FILE} was trained on other features; run `make model`")
+                self.weights[variant][cid] = ([position[name] for name in entry["features"]], entry["weights"], entry["bias"])
 
     def decider(self, criterion_id: str) -> str | None:
         """The variant that decides the criterion, None where the rules do: a variant decides only
@@ -89,12 +97,13 @@ class VerdictModel:
     def probability(self, doc: Doc, criterion_id: str, rules: list[float] | None = None) -> float | None:
         """From the role summaries alone, or with ``rules`` (``rule_features``) from the rule-aware variant.
         None without role probabilities on ``doc`` or without weights for the criterion."""
-        weights = self.weights["roles" if rules is None else "roles_and_rules"].get(criterion_id)
+        entry = self.weights["roles" if rules is None else "roles_and_rules"].get(criterion_id)
         features = draft_features(doc, self.roles)
-        if weights is None or features is None:
+        if entry is None or features is None:
             return None
-        weights, bias = weights
-        logit = bias + sum(w * x for w, x in zip(weights, features + (rules or [])))
+        columns, weights, bias = entry
+        features = features + (rules or [])
+        logit = bias + sum(w * features[i] for w, i in zip(weights, columns))
         return 1.0 / (1.0 + math.exp(-max(-60.0, min(60.0, logit))))
 
 

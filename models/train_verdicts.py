@@ -43,6 +43,21 @@ C_CHOICES = (0.003, 0.01, 0.03, 0.1, 0.3, 1.0)  # inverse regularisation strengt
 #: writers to decide a criterion: on 150 drafts a writer, about a draft and a half.
 MARGIN = 0.01
 THRESHOLD = 0.5  # balanced class weights put the balanced-accuracy optimum near even odds
+#: The roles whose summaries each criterion reads, from what GUIDANCE.md says the criterion is about.
+#: Reading every role would let a model learn how the labelled drafts were put together (writers
+#: who make a draft fail calm tend to keep it clean on facts), which does not hold for new drafts.
+CRITERION_ROLES = {
+    "facts": ["blame_other", "excuse", "self_singling", "how_it_happened"],
+    "names": ["blame_other", "self_singling"],
+    "correction": ["apology", "self_abasement", "correction", "resolved"],
+    "next_steps": ["next_step", "timeline", "make_good", "correction"],
+    "ownership": ["minimising", "blame_other", "excuse", "apology"],
+    "prevention": ["prevention", "correction"],
+    "timeline": ["timeline", "resolved", "correction"],
+    "calm": ["alarm", "self_abasement"],
+    "proportion": ["how_it_happened", "excuse"],
+    "make_good": ["make_good", "correction", "resolved"],
+}
 
 
 def fit(features: torch.Tensor, labels: torch.Tensor, c: float, unpenalised: int = 0) -> tuple[torch.Tensor, float]:
@@ -107,7 +122,8 @@ def per_writer(labels: list[bool], predicted, writers: list[str]) -> dict[str, f
             for writer in dict.fromkeys(writers)}
 
 
-def train_variant(raw: torch.Tensor, labels: list[bool], writers: list[str], unpenalised: int = 0) -> dict:
+def train_variant(raw: torch.Tensor, names: list[str], labels: list[bool], writers: list[str],
+                  unpenalised: int = 0) -> dict:
     """C by leave-one-writer-out, then weights fitted on every writer, folded back to raw features."""
     y = torch.tensor([float(label) for label in labels])
     by_c = {c: per_writer(labels, leave_one_writer_out(raw, y, writers, c, unpenalised), writers) for c in C_CHOICES}
@@ -118,6 +134,7 @@ def train_variant(raw: torch.Tensor, labels: list[bool], writers: list[str], unp
     # Fold the standardisation into the weights, so drafter applies them to raw features.
     raw_weights = weights / std
     return {
+        "features": names,
         "weights": [round(float(w), 6) for w in raw_weights],
         "bias": round(bias - float((raw_weights * mean).sum()), 6),
         "C": c,
@@ -153,16 +170,20 @@ def main() -> int:
     print(f"[{time.time() - started:6.1f}s] features of {len(role_rows)} drafts ({', '.join(splits)})", flush=True)
     calibration = [i for i, w in enumerate(writers) if w in CALIBRATION_SPLITS]
     calibration_writers = [writers[i] for i in calibration]
-    variants = {variant: {"features": feature_names(roles, variant), "criteria": {}} for variant in VARIANTS}
+    variants = {variant: {"criteria": {}} for variant in VARIANTS}
+    position = {name: i for i, name in enumerate(feature_names(roles, "roles_and_rules"))}
     variants["roles"]["trained_on"] = list(splits)
     variants["roles_and_rules"]["trained_on"] = list(CALIBRATION_SPLITS)
     decisions = {}
     for cid in CRITERION_IDS:
-        variants["roles"]["criteria"][cid] = train_variant(torch.tensor(role_rows), labels[cid], writers)
-        stacked_rows = torch.tensor([role_rows[i] + rule_rows[cid][i] for i in calibration])
+        names = feature_names(CRITERION_ROLES[cid])
+        columns = [position[name] for name in names]
+        variants["roles"]["criteria"][cid] = train_variant(
+            torch.tensor(role_rows)[:, columns], names, labels[cid], writers)
+        stacked_rows = torch.tensor([[role_rows[i][k] for k in columns] + rule_rows[cid][i] for i in calibration])
         stacked_labels = [labels[cid][i] for i in calibration]
         variants["roles_and_rules"]["criteria"][cid] = train_variant(
-            stacked_rows, stacked_labels, calibration_writers, len(RULE_FEATURES))
+            stacked_rows, names + list(RULE_FEATURES), stacked_labels, calibration_writers, len(RULE_FEATURES))
         rules = per_writer(stacked_labels, [bool(rule_rows[cid][i][0]) for i in calibration], calibration_writers)
         # Every variant compared on the same held-out writers: those no rule was written from.
         on_calibration = {"rules": statistics.mean(rules.values())} | {

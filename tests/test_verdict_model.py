@@ -34,11 +34,12 @@ def test_card_matches_the_features_drafter_computes():
 
     card = json.loads((MODEL_DIR / VERDICTS_FILE).read_text(encoding="utf-8"))
     for variant in VARIANTS:
-        entries = card["variants"][variant]
-        assert entries["features"] == feature_names(card["roles"], variant)
-        assert set(entries["criteria"]) == set(CRITERION_IDS)
-        for entry in entries["criteria"].values():
-            assert len(entry["weights"]) == len(entries["features"])
+        known = feature_names(card["roles"], variant)
+        entries = card["variants"][variant]["criteria"]
+        assert set(entries) == set(CRITERION_IDS)
+        for entry in entries.values():
+            assert entry["features"] and set(entry["features"]) <= set(known)
+            assert len(entry["weights"]) == len(entry["features"])
             assert 0.5 < entry["leave_one_writer_out_balanced_accuracy"] <= 1.0
     assert "test" not in card["variants"]["roles"]["trained_on"]
     assert load_verdict_model() is not None
@@ -57,17 +58,25 @@ def test_a_variant_decides_only_where_it_beat_the_rules_on_writers_it_did_not_se
         assert model.decider(cid) == expected, cid
 
 
-def test_probability_is_the_logistic_of_the_weighted_features(checker):
-    from drafter.verdicts import draft_features, load_verdict_model
+def test_probability_is_the_logistic_of_the_criterion_s_own_features(checker):
+    from drafter.verdicts import RULE_FEATURES, draft_features, feature_names, load_verdict_model
 
     model = load_verdict_model()
     doc = annotated(checker, NO_NEXT_STEP)
-    features = draft_features(doc, model.roles)
-    assert len(features) == len(model.card["variants"]["roles"]["features"])
+    by_name = dict(zip(feature_names(model.roles), draft_features(doc, model.roles)))
     for variant, rules in (("roles", None), ("roles_and_rules", [1.0, 1.0, 0.0])):
-        weights, bias = model.weights[variant]["next_steps"]
-        expected = 1 / (1 + math.exp(-(bias + sum(w * x for w, x in zip(weights, features + (rules or []))))))
-        assert model.probability(doc, "next_steps", rules) == pytest.approx(expected)
+        entry = model.card["variants"][variant]["criteria"]["next_steps"]
+        values = {**by_name, **dict(zip(RULE_FEATURES, rules or []))}
+        logit = entry["bias"] + sum(w * values[name] for w, name in zip(entry["weights"], entry["features"]))
+        assert model.probability(doc, "next_steps", rules) == pytest.approx(1 / (1 + math.exp(-logit)))
+
+
+def test_each_criterion_reads_only_its_own_roles():
+    from drafter.verdicts import load_verdict_model
+
+    criteria = load_verdict_model().card["variants"]["roles"]["criteria"]
+    assert not any("alarm" in name for name in criteria["facts"]["features"])
+    assert any(name.endswith(":next_step") for name in criteria["next_steps"]["features"])
 
 
 def test_the_model_reads_a_missing_next_step(checker):
