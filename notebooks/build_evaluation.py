@@ -34,7 +34,7 @@ import matplotlib
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt
 from drafter.evaluate import load_corpus, evaluate_corpus
-SPLITS = ("dev", "dev2", "dev3", "calib", "calib2", "calib3", "calib4", "calib5", "calib6", "calib7", "test")
+SPLITS = ("dev", "dev2", "dev3", "calib", "calib2", "calib3", "calib4", "calib5", "calib6", "calib7", "test", "test2", "test3")
 splits = {name: load_corpus(f"corpora/drafts/{name}.jsonl") for name in SPLITS}
 results = {(split, variant): evaluate_corpus(items, variant=variant)
            for split, items in splits.items() for variant in ("rules", "model", "combined")}
