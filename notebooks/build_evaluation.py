@@ -22,7 +22,7 @@ Every split is by a different writer. `dev`, `dev2` and `dev3` are the splits th
 join the rules (`models/tune_combination.py`, `models/train_verdicts.py`). Both groups train the
 draft-level verdict model, so "model" and "combined" figures on them are in-sample; the honest figures
 for an unseen writer are the leave-one-writer-out ones in `drafter/model/verdicts.json` and the test
-split. `test` is held out and was never tuned on.
+splits. `test`, `test2` and `test3` (three more writers) are held out and were never tuned on.
 The last sections measure the role classifier itself on the hand-written sentence test split."""),
     ("code", """import json, os, sys
 from pathlib import Path
