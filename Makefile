@@ -27,6 +27,7 @@ test-fast: $(STAMP)
 
 model: $(STAMP)
 	$(BIN)/python -m models.train_roles
+	$(BIN)/python -m models.tune_combination
 	$(BIN)/python -m models.train_verdicts
 
 evaluate: $(STAMP)
