@@ -13,7 +13,7 @@ than a draft or two's luck.
 "veto" is the probability under which the model's doubt drops a rule finding (facts, names, ownership);
 "blame_other_named" is the blame probability from which a named person acting in the sentence is blamed.
 What is scored is ``Criterion.check``, the rules with the sentence model; the draft-level verdict model
-is trained on top of that afterwards (models/train_verdicts.py). The held-out test split is never read here."""
+is trained on top of that afterwards (models/train_verdicts.py). The held-out test splits are never read here."""
 from __future__ import annotations
 
 from pathlib import Path

@@ -173,3 +173,21 @@ def test_sentences_seen_in_earlier_calls_are_not_encoded_again(role_model, monke
     monkeypatch.setattr(drafter.roles, "RECENT_SENTENCES", 3)
     role_model.predict([text for text, _ in CLEAR[:10]])
     assert len(role_model._recent) == 3
+
+
+def test_timeline_can_take_a_completed_fix_from_the_model():
+    """A fix reported done in wording the timeline rules do not parse passes once the criterion may
+    read the "resolved" role; without that setting the rules alone fail it."""
+    from drafter.checker import Checker
+    from drafter.criteria.timeline import Timeline
+    from drafter.draft import segment
+
+    checker = Checker(["timeline"], model=True)
+    text = ("Hi Sam,\n\nThe booking page showed last year's prices. The prices you see online are the right ones "
+            "once more.\n\nThanks,\nLee")
+    verdicts = {}
+    for settings in ({}, {"resolved": 0.5}):
+        criterion = Timeline()
+        criterion.model_thresholds = settings
+        verdicts[bool(settings)] = criterion.verdict(*criterion.check(checker.annotated_docs([segment(text)])[0]))
+    assert verdicts == {False: "fail", True: "pass"}
