@@ -1,7 +1,7 @@
 """Which labelled draft splits (``corpora/drafts/<split>.jsonl``) each training step reads.
 
-Every split is one writer's drafts. The held-out splits, ``test``, ``test2`` and ``test3``, are in
-neither list: nothing is trained or tuned on them."""
+Every split is one writer's drafts. The held-out splits, ``test`` to ``test4``, are in neither list:
+nothing is trained or tuned on them."""
 
 #: The rules were written and tuned against these writers, so the rules look better on them than they are.
 RULE_SPLITS = ("dev", "dev2", "dev3")
