@@ -170,17 +170,18 @@ def main() -> int:
     print(f"[{time.time() - started:6.1f}s] features of {len(role_rows)} drafts ({', '.join(splits)})", flush=True)
     calibration = [i for i, w in enumerate(writers) if w in CALIBRATION_SPLITS]
     calibration_writers = [writers[i] for i in calibration]
+    role_matrix = torch.tensor(role_rows)
     variants = {variant: {"criteria": {}} for variant in VARIANTS}
-    position = {name: i for i, name in enumerate(feature_names(roles, "roles_and_rules"))}
+    position = {name: i for i, name in enumerate(feature_names(roles))}
     variants["roles"]["trained_on"] = list(splits)
     variants["roles_and_rules"]["trained_on"] = list(CALIBRATION_SPLITS)
     decisions = {}
     for cid in CRITERION_IDS:
         names = feature_names(CRITERION_ROLES[cid])
         columns = [position[name] for name in names]
-        variants["roles"]["criteria"][cid] = train_variant(
-            torch.tensor(role_rows)[:, columns], names, labels[cid], writers)
-        stacked_rows = torch.tensor([[role_rows[i][k] for k in columns] + rule_rows[cid][i] for i in calibration])
+        variants["roles"]["criteria"][cid] = train_variant(role_matrix[:, columns], names, labels[cid], writers)
+        stacked_rows = torch.cat([role_matrix[calibration][:, columns],
+                                  torch.tensor([rule_rows[cid][i] for i in calibration])], dim=1)
         stacked_labels = [labels[cid][i] for i in calibration]
         variants["roles_and_rules"]["criteria"][cid] = train_variant(
             stacked_rows, names + list(RULE_FEATURES), stacked_labels, calibration_writers, len(RULE_FEATURES))
