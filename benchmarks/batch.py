@@ -208,10 +208,7 @@ def stage_times(archive: Path, model: bool) -> None:
                                                              else map(component, docs)))
         docs = timed("annotate (cues)", lambda: [annotate(doc, d, checker.nlp) for doc, d in zip(docs, drafts)])
         if checker.role_model is not None:
-            sentences = [s.text for doc in docs for s in doc._.body_sents]
-            probabilities = iter(timed("role model", checker.role_model.predict, sentences))
-            for doc in docs:
-                doc._.roles = [next(probabilities) for _ in doc._.body_sents]
+            timed("role model", checker.score_sentences, docs)
         for criterion in checker.criteria:
             timed(f"criterion {criterion.id}", lambda: [criterion.assess(doc) for doc in docs])
     first = len(timings["segment"]) > 2  # the first chunk warms caches; leave it out when there are more

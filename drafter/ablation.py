@@ -1,8 +1,8 @@
 """Model-only verdicts, for `drafter evaluate --ablation`: what the models say without the rules.
 
 Each criterion is decided by the draft-level verdict model (drafter/verdicts.py) alone, at
-probability 0.5, from the sentence-role probabilities of the body; its finding points where
-``Criterion.model_finding`` puts it. The figures show what the rules add and what the models add."""
+probability 0.5, from the sentence model's role probabilities and criterion evidence for the body;
+its finding points where ``Criterion.model_finding`` puts it. The figures show what the rules add and what the models add."""
 from __future__ import annotations
 
 from collections.abc import Sequence

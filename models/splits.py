@@ -7,4 +7,4 @@ nothing is trained or tuned on them."""
 RULE_SPLITS = ("dev", "dev2", "dev3")
 #: No rule was written from these writers' drafts: they show how the rules hold on new wording, and
 #: they are what the model combination (models/tune_combination.py, models/train_verdicts.py) learns from.
-CALIBRATION_SPLITS = ("calib", "calib2", "calib3", "calib4", "calib5", "calib6", "calib7", "calib8")
+CALIBRATION_SPLITS = ("calib", "calib2", "calib3", "calib4", "calib5", "calib6", "calib7", "calib8", "calib9")

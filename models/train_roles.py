@@ -25,7 +25,8 @@ from pathlib import Path
 
 import torch
 
-from drafter.roles import CARD_FILE, HEAD_FILE, MODEL_DIR, SentenceEncoder, build_head
+from drafter.roles import CARD_FILE, EVIDENCE_FILE, HEAD_FILE, MODEL_DIR, SentenceEncoder, build_head
+from drafter.verdicts import VERDICTS_FILE
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA_DIR = ROOT / "corpora" / "sentences"
@@ -273,6 +274,9 @@ def main(argv: list[str] | None = None) -> int:
 
     save_file(state, str(args.out / HEAD_FILE), metadata={"format": "pt"})
     (args.out / HEAD_FILE).chmod(0o644)  # safetensors writes 0600; the file ships in the wheel
+    # Both were trained on the old head's outputs; models/train_verdicts.py trains them anew.
+    for stale in (VERDICTS_FILE, EVIDENCE_FILE):
+        (args.out / stale).unlink(missing_ok=True)
     card = {
         "roles": ROLES,
         "input_size": x_train.shape[1],

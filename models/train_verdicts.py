@@ -3,12 +3,22 @@
     python -m models.train_verdicts
 
 Needs the role model (``models/train_roles.py``) first: the features are summaries of its sentence
-probabilities over each draft (``drafter/verdicts.py``). Per criterion, two L2-regularised logistic
-regressions with balanced class weights:
+probabilities over each draft (``drafter/verdicts.py``), and the encoder's sentence vectors feed the
+evidence head trained here.
 
-- "roles", on the role summaries alone, fitted on every writer's drafts (models/splits.py: the rule
-  splits and the calibration splits);
-- "roles_and_rules", with the rules' outcome on the criterion as three more features, fitted on the
+The evidence head (``drafter/model/evidence.safetensors``) is multiple-instance learning on the
+drafts' labels: per criterion a linear score on each body sentence's frozen encoding, pooled over the
+draft by log-sum-exp, fitted so the pooled score predicts the draft's label. For the criteria a single
+sentence can satisfy (``PASSED_BY_ONE_SENTENCE``) it scores what makes a draft pass, for the others
+what makes it fail (make_good: what makes a gesture present). It learns from every writer's drafts.
+For the verdict model's own training, each writer's pooled evidence comes from a head fitted on the
+other writers only, so the regressions learn how far evidence holds on a writer it has not seen.
+
+Per criterion, two L2-regularised logistic regressions with balanced class weights:
+
+- "model", on the role summaries and the criterion's pooled evidence, fitted on every writer's drafts
+  (models/splits.py: the rule splits and the calibration splits);
+- "model_and_rules", with the rules' outcome on the criterion as three more features, fitted on the
   calibration writers only: on the rule splits the rules were tuned to the wording, and a model fitted
   there would learn to trust them more than a new writer warrants.
 
@@ -33,8 +43,9 @@ import torch
 from drafter.checker import CRITERION_IDS, Checker
 from drafter.draft import segment
 from drafter.evaluate import POSITIVE, Scores, load_corpus
-from drafter.roles import MODEL_DIR
-from drafter.verdicts import RULE_FEATURES, VARIANTS, VERDICTS_FILE, draft_features, feature_names, load_verdict_model, rule_features
+from drafter.roles import EVIDENCE_FILE, MODEL_DIR, load_role_model, save_evidence_head
+from drafter.verdicts import (NO_EVIDENCE, RULE_FEATURES, VARIANTS, VERDICTS_FILE, draft_features, feature_names,
+                              load_verdict_model, rule_features)
 from models.splits import CALIBRATION_SPLITS, RULE_SPLITS
 from models.train_roles import ROOT
 
@@ -58,6 +69,49 @@ CRITERION_ROLES = {
     "proportion": ["how_it_happened", "excuse"],
     "make_good": ["make_good", "correction", "resolved"],
 }
+#: Criteria one good sentence can pass: their evidence head scores that sentence, not a faulty one.
+PASSED_BY_ONE_SENTENCE = ("next_steps", "prevention", "timeline")
+#: The evidence head's optimisation, fixed (not searched): full-batch AdamW on all drafts at once.
+EVIDENCE_TRAINING = {"lr": 0.05, "epochs": 300, "weight_decay": 0.1, "pooling": "logsumexp", "seed": 0}
+
+
+def fit_evidence(bags: list[torch.Tensor], targets: torch.Tensor, signs: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor]:
+    """One linear sentence score per criterion (the columns of ``targets``), fitted so that each draft's
+    log-sum-exp of sentence scores, times the criterion's sign, is the logit of its target (1 = fail,
+    or present). Drafts without sentences are left out. Returns weight (criteria x width) and bias."""
+    torch.manual_seed(EVIDENCE_TRAINING["seed"])
+    kept = [i for i, bag in enumerate(bags) if len(bag)]
+    sentences = torch.cat([bags[i] for i in kept])
+    owner = torch.cat([torch.full((len(bags[i]),), k) for k, i in enumerate(kept)])
+    y = targets[kept]
+    positives = y.sum(0).clamp(min=1)
+    n = len(kept)
+    sample_weight = torch.where(y == 1, n / (2 * positives), n / (2 * (n - positives).clamp(min=1)))
+    layer = torch.nn.Linear(sentences.shape[1], targets.shape[1])
+    optimiser = torch.optim.AdamW(layer.parameters(), lr=EVIDENCE_TRAINING["lr"],
+                                  weight_decay=EVIDENCE_TRAINING["weight_decay"])
+    for _ in range(EVIDENCE_TRAINING["epochs"]):
+        optimiser.zero_grad()
+        logits = signs * pool(layer(sentences), owner, n)
+        loss = (torch.nn.functional.binary_cross_entropy_with_logits(logits, y, reduction="none") * sample_weight).mean()
+        loss.backward()
+        optimiser.step()
+    return layer.weight.detach().clone(), layer.bias.detach().clone()
+
+
+def pool(scores: torch.Tensor, owner: torch.Tensor, n: int) -> torch.Tensor:
+    """Per draft and criterion, the log-sum-exp of its sentences' scores (``owner``: draft of each sentence)."""
+    # The shift cancels out of the value and of its gradient; it only keeps exp() finite.
+    top = torch.full((n, scores.shape[1]), -1e9).scatter_reduce(
+        0, owner.unsqueeze(1).expand_as(scores), scores.detach(), "amax")
+    shifted = torch.exp(scores - top[owner])
+    return top + torch.zeros(n, scores.shape[1]).index_add(0, owner, shifted).log()
+
+
+def pooled_evidence(bags: list[torch.Tensor], weight: torch.Tensor, bias: torch.Tensor) -> list[list[float]]:
+    """Each draft's pooled evidence per criterion, as drafter computes it (drafter.verdicts.pooled_evidence)."""
+    return [[NO_EVIDENCE] * len(bias) if not len(bag) else
+            torch.logsumexp(bag @ weight.T + bias, dim=0).clamp(min=NO_EVIDENCE).tolist() for bag in bags]
 
 
 def fit(features: torch.Tensor, labels: torch.Tensor, c: float, unpenalised: int = 0) -> tuple[torch.Tensor, float]:
@@ -147,20 +201,27 @@ def train_variant(raw: torch.Tensor, names: list[str], labels: list[bool], write
 
 def main() -> int:
     started = time.time()
-    # The card being replaced may be of another format, which the criteria would refuse to load.
-    (MODEL_DIR / VERDICTS_FILE).unlink(missing_ok=True)
+    # The files being replaced may be of another format, which the criteria would refuse to load.
+    for stale in (VERDICTS_FILE, EVIDENCE_FILE):
+        (MODEL_DIR / stale).unlink(missing_ok=True)
     load_verdict_model.cache_clear()
+    load_role_model.cache_clear()
     checker = Checker(model=True)
     if checker.role_model is None:
         raise SystemExit("no trained role model: run `python -m models.train_roles` first")
     roles = checker.role_model.roles
     splits = RULE_SPLITS + CALIBRATION_SPLITS
-    role_rows, writers, labels = [], [], {cid: [] for cid in CRITERION_IDS}
+    role_rows, bags, writers, labels = [], [], [], {cid: [] for cid in CRITERION_IDS}
     rule_rows = {cid: [] for cid in CRITERION_IDS}
     for split in splits:
         items = load_corpus(str(ROOT / "corpora" / "drafts" / f"{split}.jsonl"))
-        for doc, item in zip(checker.annotated_docs([segment(i.text, source=i.id) for i in items]), items):
-            role_rows.append(draft_features(doc, roles))
+        docs = checker.annotated_docs([segment(i.text, source=i.id) for i in items])
+        encoded = checker.role_model.encoder.encode([s.text for doc in docs for s in doc._.body_sents])
+        start = 0
+        for doc, item in zip(docs, items):
+            bags.append(encoded[start:start + len(doc._.body_sents)])
+            start += len(doc._.body_sents)
+            role_rows.append(draft_features(doc, roles, []))
             writers.append(split)
             for criterion in checker.criteria:
                 findings, score = criterion.check(doc)
@@ -168,22 +229,38 @@ def main() -> int:
                 rule_rows[criterion.id].append(rule_features(positive, findings))
                 labels[criterion.id].append(item.labels[criterion.id] == POSITIVE[criterion.id])
     print(f"[{time.time() - started:6.1f}s] features of {len(role_rows)} drafts ({', '.join(splits)})", flush=True)
+
+    criteria = list(CRITERION_IDS)
+    targets = torch.tensor([[float(labels[cid][i]) for cid in criteria] for i in range(len(bags))])
+    signs = torch.tensor([-1.0 if cid in PASSED_BY_ONE_SENTENCE else 1.0 for cid in criteria])
+    evidence = [None] * len(bags)
+    for held_out in splits:
+        train = [i for i, w in enumerate(writers) if w != held_out]
+        weight, bias = fit_evidence([bags[i] for i in train], targets[train], signs)
+        held = [i for i, w in enumerate(writers) if w == held_out]
+        for i, row in zip(held, pooled_evidence([bags[i] for i in held], weight, bias)):
+            evidence[i] = row
+    weight, bias = fit_evidence(bags, targets, signs)
+    save_evidence_head(MODEL_DIR / EVIDENCE_FILE, criteria, weight, bias)
+    (MODEL_DIR / EVIDENCE_FILE).chmod(0o644)  # safetensors writes 0600; the file ships in the wheel
+    print(f"[{time.time() - started:6.1f}s] evidence head, and each writer's evidence from a head fitted without it", flush=True)
+
     calibration = [i for i, w in enumerate(writers) if w in CALIBRATION_SPLITS]
     calibration_writers = [writers[i] for i in calibration]
-    role_matrix = torch.tensor(role_rows)
+    feature_matrix = torch.cat([torch.tensor(role_rows), torch.tensor(evidence)], dim=1)
     variants = {variant: {"criteria": {}} for variant in VARIANTS}
-    position = {name: i for i, name in enumerate(feature_names(roles))}
-    variants["roles"]["trained_on"] = list(splits)
-    variants["roles_and_rules"]["trained_on"] = list(CALIBRATION_SPLITS)
+    position = {name: i for i, name in enumerate(feature_names(roles, criteria))}
+    variants["model"]["trained_on"] = list(splits)
+    variants["model_and_rules"]["trained_on"] = list(CALIBRATION_SPLITS)
     decisions = {}
     for cid in CRITERION_IDS:
-        names = feature_names(CRITERION_ROLES[cid])
+        names = feature_names(CRITERION_ROLES[cid], []) + [f"evidence:{cid}"]
         columns = [position[name] for name in names]
-        variants["roles"]["criteria"][cid] = train_variant(role_matrix[:, columns], names, labels[cid], writers)
-        stacked_rows = torch.cat([role_matrix[calibration][:, columns],
+        variants["model"]["criteria"][cid] = train_variant(feature_matrix[:, columns], names, labels[cid], writers)
+        stacked_rows = torch.cat([feature_matrix[calibration][:, columns],
                                   torch.tensor([rule_rows[cid][i] for i in calibration])], dim=1)
         stacked_labels = [labels[cid][i] for i in calibration]
-        variants["roles_and_rules"]["criteria"][cid] = train_variant(
+        variants["model_and_rules"]["criteria"][cid] = train_variant(
             stacked_rows, names + list(RULE_FEATURES), stacked_labels, calibration_writers, len(RULE_FEATURES))
         rules = per_writer(stacked_labels, [bool(rule_rows[cid][i][0]) for i in calibration], calibration_writers)
         # Every variant compared on the same held-out writers: those no rule was written from.
@@ -201,6 +278,10 @@ def main() -> int:
               + f"  -> {decisions[cid]['variant'] or 'rules'}", flush=True)
     card = {
         "roles": roles,
+        "evidence": {"criteria": criteria, "file": EVIDENCE_FILE, "training": EVIDENCE_TRAINING,
+                     "sentence_speaks_for": {cid: "pass" if cid in PASSED_BY_ONE_SENTENCE else POSITIVE[cid]
+                                             for cid in criteria},
+                     "verdict_features": "each writer's from a head fitted on the other writers"},
         "variants": variants,
         "decision_margin": MARGIN,
         "decisions": decisions,

@@ -34,15 +34,15 @@ def test_card_matches_the_features_drafter_computes():
 
     card = json.loads((MODEL_DIR / VERDICTS_FILE).read_text(encoding="utf-8"))
     for variant in VARIANTS:
-        known = feature_names(card["roles"], variant)
+        known = feature_names(card["roles"], card["evidence"]["criteria"], variant)
         entries = card["variants"][variant]["criteria"]
         assert set(entries) == set(CRITERION_IDS)
         for entry in entries.values():
             assert entry["features"] and set(entry["features"]) <= set(known)
             assert len(entry["weights"]) == len(entry["features"])
             assert 0.5 < entry["leave_one_writer_out_balanced_accuracy"] <= 1.0
-    held_out = {"test", "test2", "test3", "test4"}
-    assert held_out.isdisjoint(card["variants"]["roles"]["trained_on"])
+    held_out = {"test", "test2", "test3", "test4", "test5"}
+    assert held_out.isdisjoint(card["variants"]["model"]["trained_on"])
     assert load_verdict_model() is not None
 
 
@@ -51,7 +51,8 @@ def test_a_variant_decides_only_where_it_beat_the_rules_on_writers_it_did_not_se
 
     model = load_verdict_model()
     card = model.card
-    assert set(card["variants"]["roles_and_rules"]["trained_on"]).isdisjoint({"dev", "dev2", "dev3", "test", "test2", "test3", "test4"})
+    assert set(card["variants"]["model_and_rules"]["trained_on"]).isdisjoint(
+        {"dev", "dev2", "dev3", "test", "test2", "test3", "test4", "test5"})
     for cid, decision in card["decisions"].items():
         figures = decision["leave_one_writer_out_on_calibration"]
         best = max(VARIANTS, key=figures.get)
@@ -64,20 +65,23 @@ def test_probability_is_the_logistic_of_the_criterion_s_own_features(checker):
 
     model = load_verdict_model()
     doc = annotated(checker, NO_NEXT_STEP)
-    by_name = dict(zip(feature_names(model.roles), draft_features(doc, model.roles)))
-    for variant, rules in (("roles", None), ("roles_and_rules", [1.0, 1.0, 0.0])):
+    by_name = dict(zip(feature_names(model.roles, model.evidence_criteria),
+                       draft_features(doc, model.roles, model.evidence_criteria)))
+    for variant, rules in (("model", None), ("model_and_rules", [1.0, 1.0, 0.0])):
         entry = model.card["variants"][variant]["criteria"]["next_steps"]
         values = {**by_name, **dict(zip(RULE_FEATURES, rules or []))}
         logit = entry["bias"] + sum(w * values[name] for w, name in zip(entry["weights"], entry["features"]))
         assert model.probability(doc, "next_steps", rules) == pytest.approx(1 / (1 + math.exp(-logit)))
 
 
-def test_each_criterion_reads_only_its_own_roles():
+def test_each_criterion_reads_only_its_own_roles_and_evidence():
     from drafter.verdicts import load_verdict_model
 
-    criteria = load_verdict_model().card["variants"]["roles"]["criteria"]
+    criteria = load_verdict_model().card["variants"]["model"]["criteria"]
     assert not any("alarm" in name for name in criteria["facts"]["features"])
     assert any(name.endswith(":next_step") for name in criteria["next_steps"]["features"])
+    for cid, entry in criteria.items():
+        assert [n for n in entry["features"] if n.startswith("evidence:")] == [f"evidence:{cid}"]
 
 
 def test_the_model_reads_a_missing_next_step(checker):
@@ -126,7 +130,7 @@ def rules_then_assessed(checker, cid, text, **decision):
 
 def test_a_deciding_model_fails_a_draft_the_rules_pass(checker):
     criterion, rules, (findings, score) = rules_then_assessed(checker, "next_steps", WITH_NEXT_STEP,
-                                                              variant="roles_and_rules", threshold=0.0)
+                                                              variant="model_and_rules", threshold=0.0)
     assert rules == "pass"
     assert criterion.verdict(findings, score) == "fail"
     assert [f.rule for f in findings] == ["next_steps/model"]
@@ -135,13 +139,13 @@ def test_a_deciding_model_fails_a_draft_the_rules_pass(checker):
 
 def test_a_deciding_model_passes_a_draft_the_rules_fail(checker):
     criterion, rules, (findings, score) = rules_then_assessed(checker, "next_steps", NO_NEXT_STEP,
-                                                              variant="roles", threshold=1.01)
+                                                              variant="model", threshold=1.01)
     assert rules == "fail"
     assert criterion.verdict(findings, score) == "pass"
     assert not [f for f in findings if f.severity != "info"]
 
 
-def test_model_finding_points_at_the_most_likely_sentence(checker):
+def test_model_finding_points_at_the_sentence_with_most_evidence(checker):
     criterion = next(c for c in checker.criteria if c.id == "facts")
     text = ("Hi all,\n\nThe rota for next week went out with the wrong dates. Honestly the agency we use never "
             "checks anything they send us. A corrected rota is on the board.\n\nThanks,\nMo")
@@ -161,3 +165,53 @@ def test_a_model_that_does_not_decide_leaves_the_rules_verdict(checker):
                                                               variant=None, threshold=1.01)
     assert criterion.verdict(findings, score) == rules == "fail"
     assert [f.rule for f in findings] == ["next_steps/missing"]
+
+
+def test_pooled_evidence_is_the_log_sum_exp_of_the_sentence_scores(checker):
+    from drafter.verdicts import NO_EVIDENCE, draft_features, load_verdict_model, pooled_evidence
+
+    model = load_verdict_model()
+    doc = annotated(checker, NO_NEXT_STEP)
+    assert len(doc._.evidence) == len(doc._.body_sents) > 1
+    features = draft_features(doc, model.roles, model.evidence_criteria)
+    scores = [row["facts"] for row in doc._.evidence]
+    expected = math.log(sum(math.exp(s) for s in scores))
+    assert features[-len(model.evidence_criteria) + model.evidence_criteria.index("facts")] == pytest.approx(expected)
+    assert pooled_evidence([]) == NO_EVIDENCE
+
+
+def test_evidence_scores_match_the_shipped_head_and_do_not_depend_on_the_batch(checker):
+    import torch
+
+    from drafter.roles import EVIDENCE_FILE, MODEL_DIR, load_evidence_head
+
+    criteria, weight, bias = load_evidence_head(MODEL_DIR / EVIDENCE_FILE)
+    model = checker.role_model
+    assert model.evidence_criteria == criteria
+    sentences = ["Our courier lost the parcel, not us.", "A replacement ships today by tracked post."]
+    model.forget()
+    batched = model.evidence(sentences)
+    model.forget()
+    alone = model.evidence(sentences[1:])[0]
+    expected = (model.encoder.encode(sentences[1:]) @ weight.T + bias)[0].tolist()
+    for cid, value in zip(criteria, expected):
+        assert alone[cid] == pytest.approx(value, abs=1e-4)
+        assert batched[1][cid] == pytest.approx(value, abs=1e-3)
+
+
+def test_evidence_points_the_right_way(checker):
+    """Blame of a vendor is evidence that facts fails; a concrete time for the next update is evidence
+    that timeline passes (its head scores what passes it)."""
+    from drafter.verdicts import load_verdict_model
+
+    card = load_verdict_model().card
+    assert card["evidence"]["sentence_speaks_for"]["facts"] == "fail"
+    assert card["evidence"]["sentence_speaks_for"]["timeline"] == "pass"
+    blame, neutral, dated, vague = checker.role_model.evidence([
+        "Frankly this is the courier's fault, they never check the labels we give them.",
+        "The corrected invoice is attached to this email.",
+        "We will send you the next update by 4pm on Thursday.",
+        "We will let you know as soon as we know more.",
+    ])
+    assert blame["facts"] > neutral["facts"]
+    assert dated["timeline"] > vague["timeline"]

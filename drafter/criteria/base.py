@@ -25,8 +25,9 @@ class Criterion:
     id: str = ""
     #: "pass_fail" criteria give pass or fail; "presence" criteria report present or absent.
     kind: str = "pass_fail"
-    #: The roles whose most probable sentence a model finding points at; none for criteria that
-    #: fail for something missing, whose model finding points at the end of the draft.
+    #: The roles whose most probable sentence a model finding points at when the evidence head is
+    #: missing; none for criteria that fail for something missing, whose model finding points at the
+    #: end of the draft.
     model_roles: tuple[str, ...] = ()
 
     def __init__(self) -> None:
@@ -108,7 +109,7 @@ class Criterion:
         if variant is None:
             return findings, score
         positive = self.verdict(findings, score) in ("fail", "present")
-        rules = rule_features(positive, findings) if variant == "roles_and_rules" else None
+        rules = rule_features(positive, findings) if variant == "model_and_rules" else None
         probability = model.probability(doc, self.id, rules)
         if probability is None or (probability >= model.threshold(self.id)) == positive:
             return findings, score
@@ -120,12 +121,16 @@ class Criterion:
         return findings, self.score(findings)
 
     def model_finding(self, doc: Doc) -> Finding:
-        """The finding that carries the verdict model's judgement: at the sentence it finds most
-        likely in one of ``model_roles``, or at the end of the draft for something missing."""
+        """The finding that carries the verdict model's judgement: at the sentence with the most
+        evidence against the criterion (without the evidence head: the one most likely in one of
+        ``model_roles``), or at the end of the draft for something missing."""
         sents = doc._.body_sents
         if not self.model_roles or not sents:
             return self.missing(doc, "model")
-        sent = max(sents, key=lambda s: max(role_probability(doc, s, role) or 0.0 for role in self.model_roles))
+        if doc._.evidence is not None and self.id in doc._.evidence[0]:
+            sent = sents[max(range(len(sents)), key=lambda i: doc._.evidence[i][self.id])]
+        else:
+            sent = max(sents, key=lambda s: max(role_probability(doc, s, role) or 0.0 for role in self.model_roles))
         severity = "info" if self.kind == "presence" else "error"
         return self.finding(doc, "model", sent, severity=severity, suggestion=suggestion_for(doc, self.id, "model", sent))
 
