@@ -71,7 +71,9 @@ CRITERION_ROLES = {
 }
 #: Criteria one good sentence can pass: their evidence head scores that sentence, not a faulty one.
 PASSED_BY_ONE_SENTENCE = ("next_steps", "prevention", "timeline")
-#: The evidence head's optimisation, fixed (not searched): full-batch AdamW on all drafts at once.
+#: The evidence head's optimisation: full-batch AdamW on all drafts at once. Checked by the evidence
+#: head's own leave-one-writer-out balanced accuracy on nine calibration writers (mean over criteria):
+#: 0.865 as here; weight decay 0.01 0.863, 1.0 0.853; 600 epochs 0.862; lr 0.02 0.866.
 EVIDENCE_TRAINING = {"lr": 0.05, "epochs": 300, "weight_decay": 0.1, "pooling": "logsumexp", "seed": 0}
 
 
