@@ -80,9 +80,8 @@ class Checker:
         all ``docs`` go to the model together, so its batches stay full."""
         if self.role_model is None:
             return
-        sentences = [s.text for doc in docs for s in doc._.body_sents]
-        probabilities = iter(self.role_model.predict(sentences))
-        evidence = self.role_model.evidence(sentences)
+        probabilities, evidence = self.role_model.score([s.text for doc in docs for s in doc._.body_sents])
+        probabilities = iter(probabilities)
         evidence = iter(evidence) if evidence is not None else None
         for doc in docs:
             doc._.roles = [next(probabilities) for _ in doc._.body_sents]

@@ -153,17 +153,24 @@ class RoleModel:
         self.evidence_criteria, self.evidence_head = list(criteria), head
         self.forget()
 
-    def predict(self, sentences: list[str]) -> list[dict[str, float]]:
-        """Role probabilities for each sentence. A sentence seen in this call or among the last
+    def score(self, sentences: list[str]) -> tuple[list[dict[str, float]], list[dict[str, float]] | None]:
+        """Per sentence, the role probabilities and the evidence head's score for each of its criteria
+        (None without the head), from one pass. A sentence seen in this call or among the last
         ``RECENT_SENTENCES`` distinct ones (a standard closing line, one notice sent to many
         customers) is not encoded again."""
-        return [dict(zip(self.roles, roles)) for roles, _ in self._scores(sentences)]
+        rows = self._scores(sentences)
+        roles = [dict(zip(self.roles, probabilities)) for probabilities, _ in rows]
+        if self.evidence_head is None:
+            return roles, None
+        return roles, [dict(zip(self.evidence_criteria, scores)) for _, scores in rows]
+
+    def predict(self, sentences: list[str]) -> list[dict[str, float]]:
+        """Role probabilities for each sentence (``score``)."""
+        return self.score(sentences)[0]
 
     def evidence(self, sentences: list[str]) -> list[dict[str, float]] | None:
-        """Per sentence, the evidence head's score for each of its criteria; None without the head."""
-        if self.evidence_head is None:
-            return None
-        return [dict(zip(self.evidence_criteria, scores)) for _, scores in self._scores(sentences)]
+        """Per sentence, the evidence head's scores (``score``); None without the head."""
+        return self.score(sentences)[1]
 
     def _scores(self, sentences: list[str]) -> list[tuple[tuple[float, ...], tuple[float, ...]]]:
         """Both heads' outputs for each sentence, from one encoding of the sentences not remembered."""

@@ -44,8 +44,9 @@ from drafter.checker import CRITERION_IDS, Checker
 from drafter.draft import segment
 from drafter.evaluate import POSITIVE, Scores, load_corpus
 from drafter.roles import EVIDENCE_FILE, MODEL_DIR, load_role_model, save_evidence_head
-from drafter.verdicts import (NO_EVIDENCE, RULE_FEATURES, VARIANTS, VERDICTS_FILE, draft_features, feature_names,
-                              load_verdict_model, rule_features)
+from drafter.verdicts import (RULE_FEATURES, VARIANTS, VERDICTS_FILE, draft_features, feature_names, load_verdict_model,
+                              rule_features)
+from drafter.verdicts import pooled_evidence as pool_draft
 from models.splits import CALIBRATION_SPLITS, RULE_SPLITS
 from models.train_roles import ROOT
 
@@ -111,9 +112,8 @@ def pool(scores: torch.Tensor, owner: torch.Tensor, n: int) -> torch.Tensor:
 
 
 def pooled_evidence(bags: list[torch.Tensor], weight: torch.Tensor, bias: torch.Tensor) -> list[list[float]]:
-    """Each draft's pooled evidence per criterion, as drafter computes it (drafter.verdicts.pooled_evidence)."""
-    return [[NO_EVIDENCE] * len(bias) if not len(bag) else
-            torch.logsumexp(bag @ weight.T + bias, dim=0).clamp(min=NO_EVIDENCE).tolist() for bag in bags]
+    """Each draft's pooled evidence per criterion, pooled by drafter's own function."""
+    return [[pool_draft(column) for column in (bag @ weight.T + bias).T.tolist()] for bag in bags]
 
 
 def fit(features: torch.Tensor, labels: torch.Tensor, c: float, unpenalised: int = 0) -> tuple[torch.Tensor, float]:
