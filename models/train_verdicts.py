@@ -8,9 +8,10 @@ evidence head trained here.
 
 The evidence head (``drafter/model/evidence.safetensors``) is multiple-instance learning on the
 drafts' labels: per criterion a score of each body sentence's frozen encoding (one hidden layer, the
-role head's shape), pooled over the draft by log-sum-exp, fitted so the pooled score predicts the draft's label. For the criteria a single
-sentence can satisfy (``PASSED_BY_ONE_SENTENCE``) it scores what makes a draft pass, for the others
-what makes it fail (make_good: what makes a gesture present). It learns from every writer's drafts.
+role head's shape), pooled over the draft by log-sum-exp, fitted so the pooled score predicts the
+draft's label. For the criteria a single sentence can satisfy (``PASSED_BY_ONE_SENTENCE``) it scores
+what makes a draft pass, for the others what makes it fail (make_good: what makes a gesture present).
+It learns from every writer's drafts.
 For the verdict model's own training, each writer's pooled evidence comes from a head fitted on the
 other writers only, so the regressions learn how far evidence holds on a writer it has not seen.
 
@@ -43,12 +44,12 @@ import torch
 from drafter.checker import CRITERION_IDS, Checker
 from drafter.draft import segment
 from drafter.evaluate import POSITIVE, Scores, load_corpus
-from drafter.roles import EVIDENCE_FILE, MODEL_DIR, build_head, load_role_model, save_evidence_head
+from drafter.roles import EVIDENCE_FILE, MODEL_DIR, build_head, evidence_head_from, load_role_model, save_evidence_head
 from drafter.verdicts import (RULE_FEATURES, VARIANTS, VERDICTS_FILE, draft_features, feature_names, load_verdict_model,
                               rule_features)
 from drafter.verdicts import pooled_evidence as pool_draft
 from models.splits import CALIBRATION_SPLITS, RULE_SPLITS
-from models.train_roles import ROOT
+from models.train_roles import ROOT, merge_heads
 
 C_CHOICES = (0.003, 0.01, 0.03, 0.1, 0.3, 1.0)  # inverse regularisation strength, as in scikit-learn
 #: A variant must beat the rules by this much mean balanced accuracy over the held-out calibration
@@ -76,14 +77,15 @@ PASSED_BY_ONE_SENTENCE = ("next_steps", "prevention", "timeline")
 #: evidence head's own leave-one-writer-out balanced accuracy on nine calibration writers (mean over
 #: criteria): a linear head 0.865 (lr 0.05; weight decay 0.01 0.863, 1.0 0.853; 600 epochs 0.862),
 #: 64 hidden units 0.869, with facts 0.770 -> 0.796 and prevention 0.915 -> 0.932.
-EVIDENCE_TRAINING = {"hidden_size": 64, "lr": 0.01, "epochs": 300, "weight_decay": 0.1, "pooling": "logsumexp", "seed": 0}
+EVIDENCE_TRAINING = {"hidden_size": 64, "lr": 0.01, "epochs": 300, "weight_decay": 0.1, "pooling": "logsumexp",
+                     "seeds": 3}
 
 
 def fit_evidence(bags: list[torch.Tensor], targets: torch.Tensor, signs: torch.Tensor) -> torch.nn.Module:
     """A sentence score per criterion (the columns of ``targets``), fitted so that each draft's
     log-sum-exp of sentence scores, times the criterion's sign, is the logit of its target (1 = fail,
-    or present). Drafts without sentences are left out. Returns the head in inference mode."""
-    torch.manual_seed(EVIDENCE_TRAINING["seed"])
+    or present). Drafts without sentences are left out. Returns, in inference mode, the average of
+    heads trained from different seeds, merged into one head."""
     kept = [i for i, bag in enumerate(bags) if len(bag)]
     sentences = torch.cat([bags[i] for i in kept])
     owner = torch.cat([torch.full((len(bags[i]),), k) for k, i in enumerate(kept)])
@@ -91,17 +93,21 @@ def fit_evidence(bags: list[torch.Tensor], targets: torch.Tensor, signs: torch.T
     positives = y.sum(0).clamp(min=1)
     n = len(kept)
     sample_weight = torch.where(y == 1, n / (2 * positives), n / (2 * (n - positives).clamp(min=1)))
-    head = build_head(torch, sentences.shape[1], EVIDENCE_TRAINING["hidden_size"], targets.shape[1])
-    optimiser = torch.optim.AdamW(head.parameters(), lr=EVIDENCE_TRAINING["lr"],
-                                  weight_decay=EVIDENCE_TRAINING["weight_decay"])
-    head.train()
-    for _ in range(EVIDENCE_TRAINING["epochs"]):
-        optimiser.zero_grad()
-        logits = signs * pool(head(sentences), owner, n)
-        loss = (torch.nn.functional.binary_cross_entropy_with_logits(logits, y, reduction="none") * sample_weight).mean()
-        loss.backward()
-        optimiser.step()
-    return head.eval()
+    heads = []
+    for seed in range(EVIDENCE_TRAINING["seeds"]):
+        torch.manual_seed(seed)
+        head = build_head(torch, sentences.shape[1], EVIDENCE_TRAINING["hidden_size"], targets.shape[1])
+        optimiser = torch.optim.AdamW(head.parameters(), lr=EVIDENCE_TRAINING["lr"],
+                                      weight_decay=EVIDENCE_TRAINING["weight_decay"])
+        head.train()
+        for _ in range(EVIDENCE_TRAINING["epochs"]):
+            optimiser.zero_grad()
+            logits = signs * pool(head(sentences), owner, n)
+            loss = (torch.nn.functional.binary_cross_entropy_with_logits(logits, y, reduction="none") * sample_weight).mean()
+            loss.backward()
+            optimiser.step()
+        heads.append(head.eval())
+    return evidence_head_from(torch, merge_heads(heads))
 
 
 def pool(scores: torch.Tensor, owner: torch.Tensor, n: int) -> torch.Tensor:
