@@ -133,9 +133,7 @@ class RoleModel:
         self.roles: list[str] = self.card["roles"]
         self.thresholds: dict[str, float] = {r: float(self.card.get("thresholds", {}).get(r, 0.5)) for r in self.roles}
         self.encoder = SentenceEncoder(layers=self.card.get("encoder_layers", (6,)))
-        self.head = build_head(torch, self.card["input_size"], self.card["hidden_size"], len(self.roles))
-        self.head.load_state_dict(load_file(str(head_path)))
-        self.head.eval()
+        self.head = head_from(torch, load_file(str(head_path)))
         self.torch = torch
         #: sentence -> (role probabilities, evidence scores), in the card's and the head's order
         self._recent: OrderedDict[str, tuple[tuple[float, ...], tuple[float, ...]]] = OrderedDict()
@@ -147,8 +145,7 @@ class RoleModel:
 
     def set_evidence_head(self, criteria: list[str], state: dict) -> None:
         """Score sentences for ``criteria`` with a head of ``build_head``'s shape whose weights are ``state``."""
-        head = evidence_head_from(self.torch, state)
-        self.evidence_criteria, self.evidence_head = list(criteria), head
+        self.evidence_criteria, self.evidence_head = list(criteria), head_from(self.torch, state)
         self.forget()
 
     def score(self, sentences: list[str]) -> tuple[list[dict[str, float]], list[dict[str, float]] | None]:
@@ -196,8 +193,8 @@ class RoleModel:
         return [{r for r, p in row.items() if p >= self.thresholds[r]} for row in self.predict(sentences)]
 
 
-def evidence_head_from(torch, state: dict):
-    """An evidence head in inference mode, its sizes read from the weights ``state``."""
+def head_from(torch, state: dict):
+    """A head of ``build_head``'s shape in inference mode, its sizes read from the weights ``state``."""
     hidden_size, input_size = state["0.weight"].shape
     head = build_head(torch, input_size, hidden_size, state["3.weight"].shape[0])
     head.load_state_dict(state)

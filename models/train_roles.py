@@ -25,7 +25,7 @@ from pathlib import Path
 
 import torch
 
-from drafter.roles import CARD_FILE, EVIDENCE_FILE, HEAD_FILE, MODEL_DIR, SentenceEncoder, build_head
+from drafter.roles import CARD_FILE, EVIDENCE_FILE, HEAD_FILE, MODEL_DIR, SentenceEncoder, build_head, head_from
 from drafter.verdicts import VERDICTS_FILE
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -245,9 +245,7 @@ def main(argv: list[str] | None = None) -> int:
         log(f"  seed {SEED + s}: dev macro-F1 {score:.4f} after {epoch + 1} epochs")
 
     state = merge_heads(heads)
-    merged = build_head(torch, x_train.shape[1], config["hidden_size"] * n_seeds, len(ROLES))
-    merged.load_state_dict(state)
-    merged.eval()
+    merged = head_from(torch, state)
     with torch.no_grad():
         ensemble = torch.stack([h(x_dev) for h in heads]).mean(0)
         if not torch.allclose(merged(x_dev), ensemble, atol=1e-4):

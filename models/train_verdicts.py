@@ -44,7 +44,7 @@ import torch
 from drafter.checker import CRITERION_IDS, Checker
 from drafter.draft import segment
 from drafter.evaluate import POSITIVE, Scores, load_corpus
-from drafter.roles import EVIDENCE_FILE, MODEL_DIR, build_head, evidence_head_from, load_role_model, save_evidence_head
+from drafter.roles import EVIDENCE_FILE, MODEL_DIR, build_head, head_from, load_role_model, save_evidence_head
 from drafter.verdicts import (RULE_FEATURES, VARIANTS, VERDICTS_FILE, draft_features, feature_names, load_verdict_model,
                               rule_features)
 from drafter.verdicts import pooled_evidence as pool_draft
@@ -107,7 +107,7 @@ def fit_evidence(bags: list[torch.Tensor], targets: torch.Tensor, signs: torch.T
             loss.backward()
             optimiser.step()
         heads.append(head.eval())
-    return evidence_head_from(torch, merge_heads(heads))
+    return head_from(torch, merge_heads(heads))
 
 
 def pool(scores: torch.Tensor, owner: torch.Tensor, n: int) -> torch.Tensor:
