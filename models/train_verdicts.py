@@ -99,7 +99,6 @@ def fit_evidence(bags: list[torch.Tensor], targets: torch.Tensor, signs: torch.T
         head = build_head(torch, sentences.shape[1], EVIDENCE_TRAINING["hidden_size"], targets.shape[1])
         optimiser = torch.optim.AdamW(head.parameters(), lr=EVIDENCE_TRAINING["lr"],
                                       weight_decay=EVIDENCE_TRAINING["weight_decay"])
-        head.train()
         for _ in range(EVIDENCE_TRAINING["epochs"]):
             optimiser.zero_grad()
             logits = signs * pool(head(sentences), owner, n)
