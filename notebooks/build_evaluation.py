@@ -19,12 +19,13 @@ Accuracy of drafter's criteria on the labelled drafts (`corpora/drafts/`), for t
 **rules** only, the sentence **model** only (role summaries and criterion evidence), and the two
 **combined** (what `drafter lint` runs).
 Every split is by a different writer. `dev`, `dev2` and `dev3` are the splits the rules were tuned on;
-`calib` to `calib17` (seventeen more writers; `calib8`, `calib10`, `calib14` and `calib16` to the natural brief below) were
+`calib` to `calib21` (twenty-one more writers; `calib8`, `calib10`, `calib14`, `calib16` and `calib20` to the natural
+brief below) were
 never used to write a rule, only to train how the models
 join the rules (`models/tune_combination.py`, `models/train_verdicts.py`). Both groups train the
 draft-level verdict model, so "model" and "combined" figures on them are in-sample; the honest figures
 for an unseen writer are the leave-one-writer-out ones in `drafter/model/verdicts.json` and the test
-splits. `test` to `test7` (seven writers) are held out and were never tuned on; `test4` was written to
+splits. `test` to `test8` (eight writers) are held out and were never tuned on; `test4` was written to
 a different brief (real situations first, labels after, no target fail rates), so several of its
 criteria have few failing drafts.
 The last sections measure the role classifier itself on the hand-written sentence test split."""),
