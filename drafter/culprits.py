@@ -155,6 +155,13 @@ def _find_named_culprits(doc: Doc) -> list[Culprit]:
             name = name_span(token)
             flagged.update(t.i for t in name)
             found.append(Culprit(name, token, kind))
+    # Coordinated names share what the first of them did: "Hana and Rico handed the screens over late".
+    for culprit in list(found):
+        for token in culprit.person.conjuncts:
+            if token.i not in flagged and token.i not in contacts and _is_person(token) and not token_in_letter_frame(token):
+                name = name_span(token)
+                flagged.update(t.i for t in name)
+                found.append(Culprit(name, token, "named"))
     for pronoun, antecedent in _blamed_through_pronouns(doc, contacts):
         if antecedent.i not in flagged:
             name = name_span(antecedent)

@@ -207,6 +207,10 @@ NAMES_BLAMED_SPANS = [
     (NAMES_FLAG[24], "Ines"),
     (NAMES_FLAG[25], "Callum"),
     (NAMES_FLAG[26], "Petra"),
+    # A name coordinated with a culprit shares what the culprit did.
+    ("The data team (Ana and Luis) sent the price file on Monday, which was already two days late.", "Luis"),
+    ("Our two night porters, Ana and Luis, forgot to lock the side door.", "Luis"),
+    ("The wrong rota was posted by our coordinators, Ana and Luis, on Sunday.", "Luis"),
 ]
 
 # (draft, name): no names finding may overlap the first occurrence of the harmless name.
@@ -236,6 +240,11 @@ NAMES_HARMLESS_SPANS = [
     (NAMES_PASS[22], "Sophie"),
     (NAMES_PASS[23], "Amira"),
     (NAMES_PASS[24], "Jonas"),
+    # Coordinated names that did nothing wrong stay unflagged.
+    ("Sorry, the booking system double-sold the 7pm slot. Ana and Luis from our events team will call you "
+     "tomorrow to rebook.", "Luis"),
+    ("Sorry, the booking system double-sold the 7pm slot. Ana and Luis from our events team will call you "
+     "tomorrow to rebook.", "Ana"),
 ]
 
 # --------------------------------------------------------------------------------------------
