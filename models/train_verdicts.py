@@ -28,13 +28,15 @@ one, score balanced accuracy on that one, average over writers. That figure is w
 since it is the honest estimate for a writer nobody has seen. Per criterion, the variant with the best
 such figure on the calibration writers decides the criterion (``decisions`` in the card), but only
 where it beats the rules' own balanced accuracy on those writers by at least MARGIN; elsewhere the
-rules decide. The test split is never read here.
+rules decide. It decides at probability 0.5 unless, on the same held-out writers, another threshold
+beats 0.5 by MARGIN. The test splits are never read here.
 """
 from __future__ import annotations
 
 import datetime
 import hashlib
 import json
+import math
 import statistics
 import sys
 import time
@@ -55,7 +57,11 @@ C_CHOICES = (0.003, 0.01, 0.03, 0.1, 0.3, 1.0)  # inverse regularisation strengt
 #: A variant must beat the rules by this much mean balanced accuracy over the held-out calibration
 #: writers to decide a criterion: on 150 drafts a writer, about a draft and a half.
 MARGIN = 0.01
-THRESHOLD = 0.5  # balanced class weights put the balanced-accuracy optimum near even odds
+#: Balanced class weights put the balanced-accuracy optimum near even odds, so each criterion decides
+#: at 0.5 unless another of these probabilities beats it by MARGIN, leave-one-writer-out on the
+#: calibration writers: a writer unlike the others can shift where the optimum lies.
+THRESHOLD = 0.5
+THRESHOLD_CHOICES = (0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7)
 #: The roles whose summaries each criterion reads, from what GUIDANCE.md says the criterion is about.
 #: Reading every role would let a model learn how the labelled drafts were put together (writers
 #: who make a draft fail calm tend to keep it clean on facts), which does not hold for new drafts.
@@ -168,8 +174,8 @@ def data_hash(splits) -> str:
 
 
 def leave_one_writer_out(raw: torch.Tensor, y: torch.Tensor, writers: list[str], c: float,
-                         unpenalised: int) -> dict[int, bool]:
-    """Each writer's drafts predicted by a model fitted on the other writers: draft index -> positive."""
+                         unpenalised: int) -> dict[int, float]:
+    """Each writer's drafts scored by a model fitted on the other writers: draft index -> probability."""
     predicted = {}
     for held_out in dict.fromkeys(writers):
         train = torch.tensor([w != held_out for w in writers])
@@ -177,7 +183,7 @@ def leave_one_writer_out(raw: torch.Tensor, y: torch.Tensor, writers: list[str],
         weights, bias = fit(x_train, y[train], c, unpenalised)
         scores = ((raw[~train] - mean) / std) @ weights + bias
         for index, score in zip(torch.nonzero(~train).flatten().tolist(), scores.tolist()):
-            predicted[index] = score >= 0
+            predicted[index] = 1.0 / (1.0 + math.exp(-max(-60.0, min(60.0, score))))
     return predicted
 
 
@@ -186,11 +192,30 @@ def per_writer(labels: list[bool], predicted, writers: list[str]) -> dict[str, f
             for writer in dict.fromkeys(writers)}
 
 
+def by_threshold(labels: list[bool], probabilities: dict[int, float], writers: list[str],
+                 counted: tuple[str, ...]) -> dict[float, float]:
+    """Per THRESHOLD_CHOICES, the mean balanced accuracy over the ``counted`` writers of deciding at it,
+    to four places, as the card records it."""
+    figures = {}
+    for threshold in THRESHOLD_CHOICES:
+        scores = per_writer(labels, {i: p >= threshold for i, p in probabilities.items()}, writers)
+        figures[threshold] = round(statistics.mean(scores[w] for w in counted), 4)
+    return figures
+
+
+def decision_threshold(figures: dict[float, float]) -> float:
+    """THRESHOLD, unless another choice beats it by MARGIN (ties go to the choice nearest THRESHOLD)."""
+    best = max(THRESHOLD_CHOICES, key=lambda t: (figures[t], -abs(t - THRESHOLD)))
+    return best if figures[best] >= figures[THRESHOLD] + MARGIN else THRESHOLD
+
+
 def train_variant(raw: torch.Tensor, names: list[str], labels: list[bool], writers: list[str],
-                  unpenalised: int = 0) -> dict:
-    """C by leave-one-writer-out, then weights fitted on every writer, folded back to raw features."""
+                  unpenalised: int = 0) -> tuple[dict, dict[int, float]]:
+    """C by leave-one-writer-out, then weights fitted on every writer, folded back to raw features.
+    Returns the card entry and, at the chosen C, each draft's leave-one-writer-out probability."""
     y = torch.tensor([float(label) for label in labels])
-    by_c = {c: per_writer(labels, leave_one_writer_out(raw, y, writers, c, unpenalised), writers) for c in C_CHOICES}
+    probabilities = {c: leave_one_writer_out(raw, y, writers, c, unpenalised) for c in C_CHOICES}
+    by_c = {c: per_writer(labels, {i: p >= THRESHOLD for i, p in probabilities[c].items()}, writers) for c in C_CHOICES}
     mean_by_c = {c: statistics.mean(scores.values()) for c, scores in by_c.items()}
     c = max(C_CHOICES, key=lambda k: (round(mean_by_c[k], 4), -k))  # ties go to the stronger regulariser
     x, mean, std = standardise(raw)
@@ -206,7 +231,7 @@ def train_variant(raw: torch.Tensor, names: list[str], labels: list[bool], write
         "leave_one_writer_out_by_writer": {w: round(v, 4) for w, v in by_c[c].items()},
         "leave_one_writer_out_by_C": {str(k): round(v, 4) for k, v in mean_by_c.items()},
         "train_balanced_accuracy": round(balanced_accuracy(x, y, weights, bias), 4),
-    }
+    }, probabilities[c]
 
 
 def main() -> int:
@@ -265,12 +290,16 @@ def main() -> int:
     for cid in CRITERION_IDS:
         names = feature_names(CRITERION_ROLES[cid], []) + [f"evidence:{cid}"]
         columns = [position[name] for name in names]
-        variants["model"]["criteria"][cid] = train_variant(feature_matrix[:, columns], names, labels[cid], writers)
+        variants["model"]["criteria"][cid], held_out_model = train_variant(
+            feature_matrix[:, columns], names, labels[cid], writers)
         stacked_rows = torch.cat([feature_matrix[calibration][:, columns],
                                   torch.tensor([rule_rows[cid][i] for i in calibration])], dim=1)
         stacked_labels = [labels[cid][i] for i in calibration]
-        variants["model_and_rules"]["criteria"][cid] = train_variant(
+        variants["model_and_rules"]["criteria"][cid], held_out_stacked = train_variant(
             stacked_rows, names + list(RULE_FEATURES), stacked_labels, calibration_writers, len(RULE_FEATURES))
+        thresholds = {"model": by_threshold(labels[cid], held_out_model, writers, CALIBRATION_SPLITS),
+                      "model_and_rules": by_threshold(stacked_labels, held_out_stacked, calibration_writers,
+                                                      CALIBRATION_SPLITS)}
         rules = per_writer(stacked_labels, [bool(rule_rows[cid][i][0]) for i in calibration], calibration_writers)
         # Every variant compared on the same held-out writers: those no rule was written from.
         on_calibration = {"rules": statistics.mean(rules.values())} | {
@@ -279,12 +308,13 @@ def main() -> int:
         best = max(VARIANTS, key=lambda v: on_calibration[v])
         decisions[cid] = {
             "variant": best if on_calibration[best] >= on_calibration["rules"] + MARGIN else None,
-            "threshold": THRESHOLD,
+            "threshold": decision_threshold(thresholds[best]),
             "leave_one_writer_out_on_calibration": {k: round(v, 4) for k, v in on_calibration.items()},
+            "leave_one_writer_out_by_threshold": {str(t): v for t, v in thresholds[best].items()},
             "rules_by_writer": {w: round(v, 4) for w, v in rules.items()},
         }
         print(f"  {cid:<11} " + "  ".join(f"{k} {v:.3f}" for k, v in on_calibration.items())
-              + f"  -> {decisions[cid]['variant'] or 'rules'}", flush=True)
+              + f"  -> {decisions[cid]['variant'] or 'rules'} at {decisions[cid]['threshold']}", flush=True)
     card = {
         "roles": roles,
         "evidence": {"criteria": criteria, "file": EVIDENCE_FILE, "training": EVIDENCE_TRAINING,

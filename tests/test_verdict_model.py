@@ -59,6 +59,10 @@ def test_a_variant_decides_only_where_it_beat_the_rules_on_writers_it_did_not_se
         best = max(VARIANTS, key=figures.get)
         expected = best if figures[best] >= figures["rules"] + card["decision_margin"] else None
         assert model.decider(cid) == expected, cid
+        by_threshold = {float(t): v for t, v in decision["leave_one_writer_out_by_threshold"].items()}
+        best_threshold = max(by_threshold, key=lambda t: (by_threshold[t], -abs(t - 0.5)))
+        moved = by_threshold[best_threshold] >= by_threshold[0.5] + card["decision_margin"]
+        assert model.threshold(cid) == (best_threshold if moved else 0.5), cid
 
 
 def test_probability_is_the_logistic_of_the_criterion_s_own_features(checker):
@@ -217,3 +221,19 @@ def test_evidence_points_the_right_way(checker):
     ])
     assert blame["facts"] > neutral["facts"]
     assert dated["timeline"] > vague["timeline"]
+
+
+SECOND_CULPRIT = ("Hi all,\nThe payroll export ran twice on Friday. Our analyst, Priyanka, copied the wrong column when "
+                  "she refreshed the sheet, and the second check, which was Marek's job that week, let it through.\n"
+                  "Corrected payslips go out tomorrow.\nThanks,\nLouise")
+
+
+def test_a_failing_draft_names_everyone_acting_in_a_sentence_the_evidence_head_reads_as_naming_them(checker):
+    """The rules parse "Priyanka copied the wrong column" but not "the check, which was Marek's job,
+    let it through"; the evidence head reads the sentence as tying people to the mistake, so each
+    person acting in it is pointed at, and the sign-off name still is not."""
+    result = checker.check(SECOND_CULPRIT).criteria["names"]
+    flagged = {f.text for f in result.findings if f.rule == "names/blamed-person"}
+    assert result.verdict == "fail"
+    assert {"Priyanka", "Marek"} <= flagged, flagged
+    assert not any("Louise" in f.text for f in result.findings)
