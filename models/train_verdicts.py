@@ -175,7 +175,7 @@ def data_hash(splits) -> str:
 
 def leave_one_writer_out(raw: torch.Tensor, y: torch.Tensor, writers: list[str], c: float,
                          unpenalised: int) -> dict[int, float]:
-    """Each writer's drafts scored by a model fitted on the other writers: draft index -> probability."""
+    """Each writer's drafts scored by a model fitted on the other writers: draft index -> logit."""
     predicted = {}
     for held_out in dict.fromkeys(writers):
         train = torch.tensor([w != held_out for w in writers])
@@ -183,7 +183,7 @@ def leave_one_writer_out(raw: torch.Tensor, y: torch.Tensor, writers: list[str],
         weights, bias = fit(x_train, y[train], c, unpenalised)
         scores = ((raw[~train] - mean) / std) @ weights + bias
         for index, score in zip(torch.nonzero(~train).flatten().tolist(), scores.tolist()):
-            predicted[index] = 1.0 / (1.0 + math.exp(-max(-60.0, min(60.0, score))))
+            predicted[index] = score
     return predicted
 
 
@@ -192,13 +192,14 @@ def per_writer(labels: list[bool], predicted, writers: list[str]) -> dict[str, f
             for writer in dict.fromkeys(writers)}
 
 
-def by_threshold(labels: list[bool], probabilities: dict[int, float], writers: list[str],
+def by_threshold(labels: list[bool], logits: dict[int, float], writers: list[str],
                  counted: tuple[str, ...]) -> dict[float, float]:
     """Per THRESHOLD_CHOICES, the mean balanced accuracy over the ``counted`` writers of deciding at it,
     to four places, as the card records it."""
     figures = {}
     for threshold in THRESHOLD_CHOICES:
-        scores = per_writer(labels, {i: p >= threshold for i, p in probabilities.items()}, writers)
+        boundary = math.log(threshold / (1 - threshold))
+        scores = per_writer(labels, {i: logit >= boundary for i, logit in logits.items()}, writers)
         figures[threshold] = round(statistics.mean(scores[w] for w in counted), 4)
     return figures
 
@@ -212,10 +213,10 @@ def decision_threshold(figures: dict[float, float]) -> float:
 def train_variant(raw: torch.Tensor, names: list[str], labels: list[bool], writers: list[str],
                   unpenalised: int = 0) -> tuple[dict, dict[int, float]]:
     """C by leave-one-writer-out, then weights fitted on every writer, folded back to raw features.
-    Returns the card entry and, at the chosen C, each draft's leave-one-writer-out probability."""
+    Returns the card entry and, at the chosen C, each draft's leave-one-writer-out logit."""
     y = torch.tensor([float(label) for label in labels])
-    probabilities = {c: leave_one_writer_out(raw, y, writers, c, unpenalised) for c in C_CHOICES}
-    by_c = {c: per_writer(labels, {i: p >= THRESHOLD for i, p in probabilities[c].items()}, writers) for c in C_CHOICES}
+    logits = {c: leave_one_writer_out(raw, y, writers, c, unpenalised) for c in C_CHOICES}
+    by_c = {c: per_writer(labels, {i: logit >= 0 for i, logit in logits[c].items()}, writers) for c in C_CHOICES}
     mean_by_c = {c: statistics.mean(scores.values()) for c, scores in by_c.items()}
     c = max(C_CHOICES, key=lambda k: (round(mean_by_c[k], 4), -k))  # ties go to the stronger regulariser
     x, mean, std = standardise(raw)
@@ -231,7 +232,7 @@ def train_variant(raw: torch.Tensor, names: list[str], labels: list[bool], write
         "leave_one_writer_out_by_writer": {w: round(v, 4) for w, v in by_c[c].items()},
         "leave_one_writer_out_by_C": {str(k): round(v, 4) for k, v in mean_by_c.items()},
         "train_balanced_accuracy": round(balanced_accuracy(x, y, weights, bias), 4),
-    }, probabilities[c]
+    }, logits[c]
 
 
 def main() -> int:
